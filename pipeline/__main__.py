@@ -1,0 +1,7 @@
+"""`python -m pipeline` is the `natprog` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,165 @@
+"""The check registry and the context every check reports through.
+
+A check is one small function registered with the codes it may emit and their default
+severities; `CheckContext.report` applies the user's severities and switches and fills in the
+location from the block, so checks only say what is wrong and where.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from ..models import Block, Document, Finding, Location, Programme, Severity
+from ..options import Options
+
+Scope = Literal["programme", "text"]
+_CONTEXT_MAX = 320
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    severity: Severity
+    title: str  # Bulgarian, for reports and --list-checks
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    name: str
+    func: Callable[[CheckContext], None]
+    rules: tuple[Rule, ...]
+    scope: Scope
+    doc: str
+
+
+CHECKS: list[Check] = []
+RULES: dict[str, Rule] = {}
+
+
+def check(*rules: Rule, scope: Scope = "programme") -> Callable:
+    """Register a check. `scope="text"` checks also run in `check --text-only`."""
+
+    def register(func: Callable[[CheckContext], None]) -> Callable[[CheckContext], None]:
+        for rule in rules:
+            if rule.code in RULES and RULES[rule.code] != rule:
+                raise ValueError(f"finding code {rule.code} registered twice")
+            RULES[rule.code] = rule
+        CHECKS.append(Check(func.__name__, func, rules, scope, (func.__doc__ or "").strip()))
+        return func
+
+    return register
+
+
+class CheckContext:
+    """What a check sees: the document, the programme (None in text-only mode), the options."""
+
+    def __init__(self, document: Document, programme: Programme | None, options: Options) -> None:
+        self.document = document
+        self.programme = programme
+        self.options = options
+        self.findings: list[Finding] = []
+
+    # -- shared resources, built once per run and only when a check asks --------------------
+    @cached_property
+    def year(self) -> int | None:
+        return self.programme.year if self.programme else None
+
+    def body_blocks(self) -> Iterator[Block]:
+        yield from self.document.blocks
+
+    # -- reporting ----------------------------------------------------------------------------
+    def enabled(self, code: str) -> bool:
+        disabled = self.options.disabled
+        return code not in disabled and code.split(".", 1)[0] not in disabled
+
+    def severity(self, code: str) -> Severity:
+        override = self.options.severities.get(code) or self.options.severities.get(
+            code.split(".", 1)[0]
+        )
+        return override or RULES[code].severity  # type: ignore[return-value]
+
+    def report(
+        self,
+        code: str,
+        message: str,
+        *,
+        block: Block | None = None,
+        text: str | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        suggestion: str | None = None,
+        suggestions: tuple[str, ...] = (),
+        location: Location | None = None,
+        signals: tuple[str, ...] = (),
+    ) -> None:
+        """Record a finding; `start`/`end` index into `block.text`."""
+        if code not in RULES:
+            raise KeyError(f"finding code {code} is not registered")
+        if not self.enabled(code):
+            return
+        context = None
+        context_offset = 0
+        if block is not None:
+            if text is not None and start is None:
+                found = block.text.find(text)
+                if found >= 0:
+                    start, end = found, found + len(text)
+            context, context_offset = _context(block.text, start, end)
+            if start is not None:
+                start -= context_offset
+                end = (end if end is not None else start) - context_offset
+            context_offset += block.offset
+        if location is None:
+            location = location_of(block)
+        if suggestion is None and suggestions:
+            suggestion = suggestions[0]
+        self.findings.append(
+            Finding(
+                code=code,
+                severity=self.severity(code),
+                message=message,
+                text=text,
+                suggestion=suggestion,
+                location=location,
+                context=context,
+                start=start,
+                end=end,
+                context_offset=context_offset,
+                suggestions=tuple(suggestions),
+                signals=signals,
+            )
+        )
+
+
+def location_of(block: Block | None, **overrides) -> Location:
+    if block is None:
+        return Location(**overrides)
+    values = {
+        "section": block.context.section,
+        "activity": block.context.activity,
+        "field": block.context.field,
+        "page": block.prov.page,
+        "paragraph": block.prov.paragraph,
+        "line": block.prov.line,
+        "block": block.seq,
+    }
+    values.update(overrides)
+    return Location(**values)
+
+
+def _context(text: str, start: int | None, end: int | None) -> tuple[str, int]:
+    """The block text, or for a long block the sentence(s) around [start, end), and its offset."""
+    if len(text) <= _CONTEXT_MAX or start is None:
+        return text[: _CONTEXT_MAX * 2] if start is None else text, 0
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    first = max(b for b in bounds if b <= start)
+    last = min(b for b in bounds if b >= (end or start))
+    if last - first > _CONTEXT_MAX * 2:
+        first = max(0, start - _CONTEXT_MAX // 2)
+        last = min(len(text), (end or start) + _CONTEXT_MAX // 2)
+    return text[first:last], first

@@ -1,0 +1,204 @@
+"""Structure checks: numbering of sections, goals and activities; missing fields; labels.
+
+These only read the parsed `Programme`; text-level checks live in their own modules.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..models import FIELD_KEYS, Block, to_roman
+from ..parse.labels import LABELS
+from .registry import CheckContext, Rule, check, location_of
+
+FIELD_NAMES = {
+    "title": "Наименование на дейността",
+    "responsible": "Отговорна институция",
+    "partners": "Партньори",
+    "financing": "Финансиране",
+    "deadline": "Срок",
+    "expected_results": "Очаквани резултати",
+    "indicators": "Индикатори за изпълнение",
+    "strategic_goal": "Стратегическа цел",
+    "operational_goals": "Оперативни цели",
+}
+
+
+def _numbering(
+    ctx: CheckContext,
+    items: list[tuple[int | None, Block]],
+    noun: str,
+    where: str,
+) -> None:
+    """Gaps, duplicates and order in one numbered sequence (activities, goals or sections)."""
+    seen: set[int] = set()
+    previous: int | None = None
+    for number, block in items:
+        if number is None:
+            continue
+        if number in seen:
+            ctx.report(
+                "numbering.duplicate",
+                f"{noun} {number} се повтаря{where}",
+                block=block,
+                text=block.text.split("\n")[0][:60],
+                suggestion=f"преномерирайте: следващият свободен номер е {max(seen) + 1}",
+            )
+            continue
+        if previous is not None and number < previous:
+            ctx.report(
+                "numbering.order",
+                f"{noun} {number} идва след {noun.lower()} {previous}{where}",
+                block=block,
+                text=block.text.split("\n")[0][:60],
+                suggestion=f"подредете по номер или преномерирайте като {previous + 1}",
+            )
+        else:
+            expected = 1 if previous is None else previous + 1
+            if number > expected:
+                missing = list(range(expected, number))
+                shown = ", ".join(str(n) for n in missing)
+                after = f" (след {noun.lower()} {previous})" if previous is not None else ""
+                ctx.report(
+                    "numbering.gap",
+                    f"липсва {noun.lower()} {shown}{where}{after}",
+                    block=block,
+                    text=block.text.split("\n")[0][:60],
+                    suggestion=f"преномерирайте като {expected} или добавете липсващата дейност"
+                    if noun == "Дейност"
+                    else f"преномерирайте като {expected}",
+                )
+        seen.add(number)
+        previous = number if previous is None or number > previous else previous
+
+
+@check(
+    Rule("numbering.gap", "error", "Пропуснат номер"),
+    Rule("numbering.duplicate", "error", "Повторен номер"),
+    Rule("numbering.order", "error", "Номер не по ред"),
+)
+def numbering(ctx: CheckContext) -> None:
+    """Activity numbers within each section, operational goal numbers, and section numbers."""
+    programme = ctx.programme
+    _numbering(ctx, [(s.number, s.heading_block) for s in programme.sections], "Раздел", "")
+    for section in programme.sections:
+        where = f" в Раздел {to_roman(section.number)}"
+        _numbering(ctx, [(a.number, a.heading_block) for a in section.activities], "Дейност", where)
+        goals = [(g.number, g.blocks[0]) for g in section.operational_goals if g.blocks]
+        _numbering(ctx, goals, "Оперативна цел", where)
+
+
+@check(
+    Rule("field.missing", "error", "Липсващо поле"),
+    Rule("field.empty", "error", "Празно поле"),
+)
+def fields(ctx: CheckContext) -> None:
+    """Every activity has a title and the six fields, each with a value; sections have goals."""
+    for section in ctx.programme.sections:
+        where = f"Раздел {to_roman(section.number)}"
+        if section.strategic_goal is None:
+            ctx.report(
+                "field.missing",
+                f"{where}: липсва „Стратегическа цел“",
+                block=section.heading_block,
+                location=location_of(section.heading_block, field="strategic_goal"),
+            )
+        elif not section.strategic_goal.blocks:
+            block = section.strategic_goal.label_block or section.heading_block
+            ctx.report("field.empty", f"{where}: „Стратегическа цел“ е без текст", block=block)
+        if section.goals_label is None and not section.operational_goals:
+            ctx.report(
+                "field.missing",
+                f"{where}: липсват „Оперативни цели“",
+                block=section.heading_block,
+                location=location_of(section.heading_block, field="operational_goals"),
+            )
+        elif not section.operational_goals:
+            ctx.report(
+                "field.empty", f"{where}: „Оперативни цели“ са без текст", block=section.goals_label
+            )
+        for activity in section.activities:
+            head = activity.heading_block
+            name = f"Раздел {to_roman(section.number)}, Дейност {activity.number or '?'}"
+            if not activity.title.strip():
+                ctx.report(
+                    "field.missing",
+                    f"{name}: липсва наименование на дейността",
+                    block=head,
+                    location=location_of(head, field="title"),
+                )
+            for key in FIELD_KEYS:
+                item = activity.fields[key]
+                label = FIELD_NAMES[key]
+                if item.text is None and item.label_block is None and not item.blocks:
+                    ctx.report(
+                        "field.missing",
+                        f"{name}: липсва полето „{label}“",
+                        block=head,
+                        location=location_of(head, field=key, activity=activity.id),
+                        suggestion=f"добавете „{label}“",
+                    )
+                elif not (item.text or "").strip():
+                    block = item.label_block or head
+                    ctx.report(
+                        "field.empty",
+                        f"{name}: полето „{item.label or label}“ е празно",
+                        block=block,
+                        location=location_of(block, field=key, activity=activity.id),
+                    )
+
+
+def _cased_like(written: str, canonical: str) -> str:
+    """The canonical label in the case and with the colon the author used."""
+    core = written.rstrip(" :")
+    fixed = canonical.upper() if core.isupper() else canonical
+    return fixed + (":" if written.rstrip().endswith(":") else "")
+
+
+@check(
+    Rule("label.misspelled", "warning", "Грешно изписан етикет"),
+    Rule("label.variant", "info", "Различен вариант на етикет"),
+    Rule("label.unknown", "warning", "Непознат етикет"),
+)
+def labels(ctx: CheckContext) -> None:
+    """Labels with typos (`СТАРТЕГИЧЕСКА ЦЕЛ`), minority variants (`Експертна помощ`), unknown ones."""
+    programme = ctx.programme
+    uses = list(programme.labels)
+    for use in uses:
+        if use.distance > 0:
+            suggestion = _cased_like(use.written, use.canonical)
+            ctx.report(
+                "label.misspelled",
+                f"етикетът „{use.written.rstrip(' :')}“ е изписан грешно",
+                block=use.block,
+                text=use.written.rstrip(" :"),
+                suggestion=suggestion.rstrip(":"),
+            )
+    by_key: dict[str, Counter] = {}
+    for use in uses:
+        if use.key in LABELS and len(LABELS[use.key]) > 1:
+            by_key.setdefault(use.key, Counter())[use.canonical.casefold()] += 1
+    for use in uses:
+        counts = by_key.get(use.key)
+        if not counts or len(counts) < 2:
+            continue
+        ((majority, majority_count),) = counts.most_common(1)
+        if (
+            use.canonical.casefold() != majority
+            and counts[use.canonical.casefold()] < majority_count
+        ):
+            preferred = next(label for label in LABELS[use.key] if label.casefold() == majority)
+            ctx.report(
+                "label.variant",
+                f"етикет „{use.written.rstrip(' :')}“, а в останалите {majority_count} случая е „{preferred}“",
+                block=use.block,
+                text=use.written.rstrip(" :"),
+                suggestion=preferred,
+            )
+    for block in programme.unknown_labels:
+        ctx.report(
+            "label.unknown",
+            f"непознат етикет „{block.text[:60]}“: стойността е запазена в предходното поле",
+            block=block,
+            text=block.text[:60],
+        )

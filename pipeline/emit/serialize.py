@@ -1,0 +1,192 @@
+"""The one serializer: a `Result` as plain data. JSON, CSV, XLSX and HTML all start here.
+
+No timestamps, no absolute paths: the same input gives the same data.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..models import SEVERITIES, to_roman
+
+if TYPE_CHECKING:
+    from ..run import Result
+
+SCHEMA_VERSION = "1.0"
+
+
+def result_to_dict(result: Result) -> dict:
+    document = result.document
+    programme = result.programme
+    findings = [finding.to_dict() for finding in result.findings]
+    out: dict = {
+        "schema_version": SCHEMA_VERSION,
+        "source": {
+            "file": Path(document.path).name,
+            "format": document.format,
+            "sha256": document.sha256,
+        },
+        "document": {
+            "layout": document.layout,
+            "pages": document.pages,
+            "encoding": document.encoding,
+            "header": [block.text for block in document.header_blocks],
+            "footer": [block.text for block in document.footer_blocks],
+            "tracked_changes": document.tracked_changes.to_dict()
+            if document.tracked_changes
+            else None,
+            "comments": [comment.to_dict() for comment in document.comments],
+        },
+        "findings": findings,
+        "summary": _summary(result),
+    }
+    if programme is None:
+        out.update({"programme": None, "sections": [], "activities": [], "glossary": []})
+        return out
+    sections = [section.to_dict() for section in programme.sections]
+    out.update(
+        {
+            "programme": {
+                "title": programme.title,
+                "year": programme.year,
+                "draft": programme.draft,
+            },
+            "sections": sections,
+            "activities": [activity for section in sections for activity in section["activities"]],
+            "glossary": [entry.to_dict() for entry in programme.glossary],
+        }
+    )
+    return out
+
+
+def _summary(result: Result) -> dict:
+    severities = Counter(finding.severity for finding in result.findings)
+    codes = Counter(finding.code for finding in result.findings)
+    programme = result.programme
+    return {
+        "sections": len(programme.sections) if programme else 0,
+        "activities": len(programme.activities) if programme else 0,
+        "glossary": len(programme.glossary) if programme else 0,
+        "findings": len(result.findings),
+        "by_severity": {severity: severities.get(severity, 0) for severity in SEVERITIES},
+        "by_code": dict(sorted(codes.items())),
+    }
+
+
+# Spreadsheet/CSV columns of the activities table: (header, getter on an activity dict).
+ACTIVITY_COLUMNS: tuple[str, ...] = (
+    "Раздел",
+    "№",
+    "Дейност",
+    "Отговорна институция",
+    "Партньори",
+    "Финансиране",
+    "Срок",
+    "Срок от",
+    "Срок до",
+    "Очаквани резултати",
+    "Индикатори",
+    "ID",
+    "Вид срок",
+    "Етикет партньори",
+    "Източник",
+)
+
+
+def source_text(source: dict | None) -> str:
+    """`стр. 3`, `абзац 12`, `ред 40` (with the table cell) from a provenance dict."""
+    if not source:
+        return ""
+    bits = []
+    if source.get("page"):
+        page, end = source["page"], source.get("page_end")
+        bits.append(f"стр. {page}" + (f"–{end}" if end and end != page else ""))
+    if source.get("paragraph"):
+        bits.append(f"абзац {source['paragraph']}")
+    if source.get("line"):
+        bits.append(f"ред {source['line']}")
+    if source.get("table"):
+        bits.append(f"таблица {source['table']}, ред {source['row']}")
+    return ", ".join(bits)
+
+
+def activity_rows(data: dict) -> list[dict]:
+    """One row per activity, keyed by `ACTIVITY_COLUMNS` (dates as ISO strings)."""
+    rows = []
+    for activity in data["activities"]:
+        deadline = activity["deadline"]
+        rows.append(
+            {
+                "Раздел": to_roman(activity["section"]),
+                "№": activity["number"],
+                "Дейност": activity["title"],
+                "Отговорна институция": activity["responsible"]["text"],
+                "Партньори": activity["partners"]["text"],
+                "Финансиране": activity["financing"]["text"],
+                "Срок": deadline["text"],
+                "Срок от": deadline["start"],
+                "Срок до": deadline["end"],
+                "Очаквани резултати": activity["expected_results"]["text"],
+                "Индикатори": activity["indicators"]["text"],
+                "ID": activity["id"],
+                "Вид срок": deadline["kind"],
+                "Етикет партньори": activity["partners_label"],
+                "Източник": source_text(activity["source"]),
+            }
+        )
+    return rows
+
+
+FINDING_COLUMNS: tuple[str, ...] = (
+    "Тежест", "Код", "Раздел", "Дейност", "Поле", "Място", "Текст", "Забележка", "Предложение",
+)  # fmt: skip
+SEVERITY_NAMES = {"error": "грешка", "warning": "предупреждение", "info": "бележка"}
+FIELD_NAMES = {
+    "title": "Дейност",
+    "responsible": "Отговорна институция",
+    "partners": "Партньори",
+    "financing": "Финансиране",
+    "deadline": "Срок",
+    "expected_results": "Очаквани резултати",
+    "indicators": "Индикатори",
+    "strategic_goal": "Стратегическа цел",
+    "operational_goals": "Оперативни цели",
+    "heading": "Заглавие на раздел",
+    "section_title": "Заглавие на раздел",
+    "glossary": "Списък с абревиатури",
+    "programme_title": "Заглавие",
+    "intro": "Въведение",
+}
+
+
+def place_text(location: dict) -> str:
+    bits = []
+    if location.get("page"):
+        bits.append(f"стр. {location['page']}")
+    if location.get("paragraph"):
+        bits.append(f"абзац {location['paragraph']}")
+    if location.get("line"):
+        bits.append(f"ред {location['line']}")
+    return ", ".join(bits)
+
+
+def finding_rows(data: dict) -> list[dict]:
+    rows = []
+    for finding in data["findings"]:
+        location = finding["location"]
+        rows.append(
+            {
+                "Тежест": SEVERITY_NAMES.get(finding["severity"], finding["severity"]),
+                "Код": finding["code"],
+                "Раздел": to_roman(location["section"]) if location["section"] else "",
+                "Дейност": location["activity"] or "",
+                "Поле": FIELD_NAMES.get(location["field"] or "", location["field"] or ""),
+                "Място": place_text(location),
+                "Текст": finding["text"] or "",
+                "Забележка": finding["message"],
+                "Предложение": finding["suggestion"] or "",
+            }
+        )
+    return rows

@@ -1,0 +1,110 @@
+"""PDF in, `Document` out, through pdfplumber (the reference engine).
+
+This module turns pdfplumber's words and ruled tables into `PageContent`; `pdflayout` does the
+rest. A faster engine may produce the same `PageContent` (`--pdf-engine`).
+"""
+
+from __future__ import annotations
+
+import io
+
+from ..errors import EncryptedFileError, LimitExceededError, NoTextLayerError, UnreadableFileError
+from ..models import Document
+from ..options import Options
+from .pdflayout import Grid, PageContent, Word, layout
+
+OCR_HINT = "run OCR first, e.g. `ocrmypdf -l bul in.pdf out.pdf`, then retry with out.pdf"
+
+
+def _open(data: bytes, path: str):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pdf.pages  # noqa: B018  (forces the page tree, where damage shows)
+        return pdf
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise EncryptedFileError(
+            "the PDF is password-protected: save an unprotected copy and retry", path=path
+        ) from None
+    except PDFSyntaxError as exc:
+        raise UnreadableFileError(f"the PDF is damaged ({exc})", path=path) from None
+    except Exception as exc:  # pdfminer raises assorted errors on damaged files
+        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+            raise EncryptedFileError(
+                "the PDF is password-protected: save an unprotected copy and retry", path=path
+            ) from None
+        raise UnreadableFileError(
+            f"the PDF is damaged or truncated ({type(exc).__name__}: {exc})", path=path
+        ) from None
+
+
+def plumber_pages(data: bytes, path: str, options: Options) -> list[PageContent]:
+    pdf = _open(data, path)
+    try:
+        if len(pdf.pages) > options.limits.max_pages:
+            raise LimitExceededError(
+                f"the PDF has {len(pdf.pages)} pages, over the {options.limits.max_pages} page limit "
+                "(raise it with --max-pages)",
+                path=path,
+            )
+        pages = []
+        for page in pdf.pages:
+            try:
+                words = page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False)
+                tables = page.find_tables()
+            except Exception as exc:
+                raise UnreadableFileError(
+                    f"page {page.page_number} of the PDF is damaged ({type(exc).__name__}: {exc})",
+                    path=path,
+                ) from None
+            pages.append(
+                PageContent(
+                    number=page.page_number,
+                    width=float(page.width),
+                    height=float(page.height),
+                    words=[
+                        Word(
+                            w["text"],
+                            float(w["x0"]),
+                            float(w["x1"]),
+                            float(w["top"]),
+                            float(w["bottom"]),
+                            "bold" in (w.get("fontname") or "").lower(),
+                        )
+                        for w in words
+                        if w.get("upright", True)
+                    ],
+                    grids=[
+                        Grid(tuple(map(float, t.bbox)), [list(row.cells) for row in t.rows])  # type: ignore[arg-type]
+                        for t in tables
+                    ],
+                )
+            )
+        return pages
+    finally:
+        pdf.close()
+
+
+def read_pdf(data: bytes, path: str, options: Options) -> Document:
+    engine = options.pdf_engine
+    if engine == "pdfium":
+        from .pdfium import pdfium_pages
+
+        pages = pdfium_pages(data, path, options)
+    else:
+        pages = plumber_pages(data, path, options)
+    if not any(page.words for page in pages):
+        raise NoTextLayerError(f"the PDF has no text layer (a scan?): {OCR_HINT}", path=path)
+    body, headers, footers = layout(pages)
+    return Document(
+        path=path,
+        format="pdf",
+        sha256="",
+        blocks=body,
+        header_blocks=headers,
+        footer_blocks=footers,
+        pages=len(pages),
+    )

@@ -1,0 +1,5 @@
+"""Parse: a `Document`'s block stream into a `Programme` (sections, goals, activities, glossary)."""
+
+from .structure import parse
+
+__all__ = ["parse"]

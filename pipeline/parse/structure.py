@@ -1,0 +1,588 @@
+"""The programme's structure read from a block stream, whatever the layout.
+
+Blocks are grouped into paragraphs and tables first; a label|value table row, a label paragraph
+followed by value paragraphs, and a wide table with one row per activity all become the same
+events (`label`, `value`), so one state machine builds the `Programme` for every layout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import NotAProgrammeError
+from ..models import (
+    FIELD_KEYS,
+    Activity,
+    Block,
+    Context,
+    Document,
+    Field,
+    GlossaryEntry,
+    LabelUse,
+    OperationalGoal,
+    Programme,
+    Section,
+    join_blocks,
+    to_roman,
+)
+from .labels import (
+    WIDE_COLUMNS,
+    LabelMatch,
+    fold,
+    match_activity,
+    match_label,
+    match_section,
+    split_leading_label,
+)
+
+_DRAFT = re.compile(r"^\s*проект\s*!?\s*$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:за|през)\s+(?:\w+\s+)?(\d{4})\s*(?:г\b|г\.|година)", re.IGNORECASE)
+_ANY_YEAR = re.compile(r"\b(20\d\d|19\d\d)\b")
+_GOAL_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*(.*)$", re.S)
+_QUOTES_OPEN = "„\"“«'"
+_QUOTES_CLOSE = "”\"“»'"
+_ABBR_LINE = re.compile(
+    r"^(?P<abbr>[^\s–—:\t-][^–—:\t]{0,14}?)\s*(?:\t+|\s[–—-]\s|:\s*)\s*(?P<exp>\S.*)$"
+)
+_FIELD_LABEL_KEYS = tuple(FIELD_KEYS)
+_SECTION_LABEL_KEYS = ("strategic_goal", "operational_goals")
+
+
+def is_abbreviation(text: str) -> bool:
+    """`АЗ`, `МВнР`, `ИА ГИТ`: short, letters only, mostly capitals."""
+    text = text.strip()
+    tokens = text.split()
+    if not tokens or len(tokens) > 3 or len(text) > 14:
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) != len(text.replace(" ", "").replace("-", "")):
+        return False
+    upper = sum(ch.isupper() for ch in letters)
+    return (
+        upper >= 2 and upper / len(letters) >= 0.5 or (len(letters) == 1 and letters[0].isupper())
+    )
+
+
+@dataclass(slots=True)
+class _Table:
+    index: int
+    rows: list[dict[int, list[Block]]] = field(default_factory=list)
+
+
+def group_units(blocks: list[Block]) -> list[Block | _Table]:
+    """Paragraph blocks stay as they are; blocks of one table become a `_Table` of rows of cells."""
+    units: list[Block | _Table] = []
+    current: _Table | None = None
+    last_row: int | None = None
+    for block in blocks:
+        table = block.prov.table
+        if table is None:
+            units.append(block)
+            current = None
+            continue
+        if current is None or current.index != table:
+            current = _Table(table)
+            units.append(current)
+            last_row = None
+        if block.prov.row != last_row:
+            current.rows.append({})
+            last_row = block.prov.row
+        current.rows[-1].setdefault(block.prov.cell or 1, []).append(block)
+    return units
+
+
+def _text(blocks: list[Block]) -> str:
+    return join_blocks(blocks)
+
+
+class _Builder:
+    """The state machine; `label()` and `value()` are its only inputs."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.programme = Programme(title=None, year=None, draft=False, sections=[], glossary=[])
+        self.section: Section | None = None
+        self.activity: Activity | None = None
+        self.target: list[Block] | None = None
+        self.target_kind = "preamble"
+        self.field: Field | None = None
+        self.in_glossary = False
+        self.pending_abbr: list[Block] | None = None
+        self.goal_blocks: list[Block] = []
+        self.layouts: set[str] = set()
+
+    # -- context ------------------------------------------------------------------------------
+    def _context(self, field_key: str | None) -> Context:
+        return Context(
+            section=self.section.number if self.section else None,
+            activity=self.activity.id if self.activity else None,
+            field=field_key,
+        )
+
+    def _mark(self, blocks: list[Block], field_key: str | None) -> None:
+        context = self._context(field_key)
+        for block in blocks:
+            block.context = context
+
+    # -- structure ----------------------------------------------------------------------------
+    def start_section(self, block: Block, number: int | None, numeral: str, rest: str) -> None:
+        self.close_activity()
+        self.close_section()
+        self.in_glossary = False
+        self.section = Section(number=number, numeral=numeral, title="", heading_block=block)
+        self.programme.sections.append(self.section)
+        self._mark([block], "heading")
+        self.target = self.section.title_blocks
+        self.target_kind = "section_title"
+        if rest:
+            self.section.title_blocks.append(_derived(block, rest))
+
+    def close_section(self) -> None:
+        section = self.section
+        if section is None:
+            return
+        section.title = _strip_quotes(_text(section.title_blocks).replace("\n", " "))
+        section.operational_goals = _split_goals(self.goal_blocks)
+        self.goal_blocks = []
+        self.section = None
+
+    def start_activity(
+        self, block: Block, number: int | None, number_text: str, label: LabelMatch
+    ) -> None:
+        self.close_activity()
+        if self.section is None:  # activities before any section: keep them in an unnamed one
+            self.start_section(block, None, "", "")
+            self.target = None
+        activity = Activity(
+            section=self.section.number or 0,
+            number=number,
+            number_text=number_text,
+            title="",
+            fields={},
+            heading_block=block,
+        )
+        self.activity = activity
+        self.section.activities.append(activity)
+        self._label_use(label, block, "activity")
+        self._mark([block], "title")
+        self.target = activity.title_blocks
+        self.target_kind = "title"
+
+    def close_activity(self) -> None:
+        activity = self.activity
+        if activity is None:
+            return
+        activity.title = _text(activity.title_blocks).replace("\n", " ")
+        for key in FIELD_KEYS:
+            item = activity.fields.get(key)
+            if item is None:
+                activity.fields[key] = Field(key=key, label=None, text=None)
+            else:
+                item.text = _text(item.blocks)
+        # Keep the six fields in contract order whatever order the draft used.
+        activity.fields = {key: activity.fields[key] for key in FIELD_KEYS}
+        self.activity = None
+        self.field = None
+
+    def start_field(self, label: LabelMatch, label_block: Block | None) -> None:
+        key = label.key
+        if label_block is not None:
+            self._label_use(label, label_block, key)
+        if key in _SECTION_LABEL_KEYS:
+            self.close_activity()
+            if self.section is None and label_block is not None:
+                self.start_section(label_block, None, "", "")
+            if key == "strategic_goal":
+                self.section.strategic_goal = Field(
+                    key=key, label=label.written, text=None, label_block=label_block
+                )
+                self.target = self.section.strategic_goal.blocks
+            else:
+                self.section.goals_label = label_block
+                self.target = self.goal_blocks
+            self.target_kind = key
+            if label_block is not None:
+                self._mark([label_block], key)
+            return
+        if self.activity is None:
+            # A field label with no activity heading before it: an activity without its heading.
+            self.start_activity(label_block, None, "", LabelMatch("activity", "Дейност", "", 0))
+            self.activity.title_blocks.clear()
+        existing = self.activity.fields.get(key)
+        if existing is not None:
+            # The same field twice: keep both values, in order (nothing lost).
+            self.field = existing
+        else:
+            self.field = Field(key=key, label=label.written, text=None, label_block=label_block)
+            self.activity.fields[key] = self.field
+        if label_block is not None:
+            self._mark([label_block], key)
+        self.target = self.field.blocks
+        self.target_kind = key
+
+    def start_glossary(self, label: LabelMatch, block: Block) -> None:
+        self.close_activity()
+        self.close_section()
+        self.in_glossary = True
+        use = self._label_use(label, block, "glossary")
+        self.programme.glossary_label = use
+        block.context = Context(field="glossary")
+        self.target = None
+        self.target_kind = "glossary"
+
+    def _label_use(self, label: LabelMatch, block: Block, key: str) -> LabelUse:
+        use = LabelUse(label.canonical, key, label.written, block, label.distance)
+        self.programme.labels.append(use)
+        return use
+
+    # -- events -------------------------------------------------------------------------------
+    def value(self, block: Block) -> None:
+        if self.in_glossary:
+            self.glossary_line(block)
+            return
+        if self.target is None:
+            if self.section is None:
+                self.preamble(block)
+            else:
+                self.section.intro_blocks.append(block)
+                self._mark([block], "intro")
+            return
+        if (
+            self.target_kind == "section_title"
+            and self.section is not None
+            and not self._is_title_line(block)
+        ):
+            self.section.intro_blocks.append(block)
+            self._mark([block], "intro")
+            return
+        self.target.append(block)
+        self._mark([block], self.target_kind)
+
+    def _is_title_line(self, block: Block) -> bool:
+        """Section titles are quoted or in capitals; other text under a heading is an introduction."""
+        text = block.text.strip()
+        title_so_far = _text(self.section.title_blocks)
+        if (
+            title_so_far
+            and title_so_far[0] in _QUOTES_OPEN
+            and title_so_far[-1] not in _QUOTES_CLOSE
+        ):
+            return True  # inside an open quote
+        if title_so_far and (title_so_far[0] in _QUOTES_OPEN or title_so_far.isupper()):
+            return text.isupper() and not title_so_far.endswith(tuple(_QUOTES_CLOSE))
+        letters = [ch for ch in text if ch.isalpha()]
+        return text[:1] in _QUOTES_OPEN or (bool(letters) and all(ch.isupper() for ch in letters))
+
+    def preamble(self, block: Block) -> None:
+        if _DRAFT.match(block.text):
+            self.programme.draft = True
+            block.context = Context(field="draft_marker")
+            return
+        self.programme.title_blocks.append(block)
+        block.context = Context(field="programme_title")
+
+    def paragraph(self, block: Block) -> None:
+        text = block.text
+        section = match_section(text) if len(text) < 200 else None
+        if section is not None and (section.number is not None):
+            self.start_section(block, section.number, section.numeral, section.rest)
+            return
+        if not self.in_glossary or is_abbreviation(text) is False:
+            label = match_label(text)
+            if label is not None and label.key not in ("activity", "number"):
+                if label.key == "glossary":
+                    self.start_glossary(label, block)
+                elif not self.in_glossary:
+                    self.start_field(label, block)
+                else:
+                    self.value(block)
+                return
+        if self.in_glossary:
+            self.value(block)
+            return
+        heading = match_activity(text)
+        if heading is not None and (heading.number is not None or block.bold):
+            self.start_activity(block, heading.number, heading.number_text, heading.label)
+            if heading.title:
+                self.activity.title_blocks.append(_derived(block, heading.title))
+            return
+        split = split_leading_label(text, _FIELD_LABEL_KEYS + _SECTION_LABEL_KEYS)
+        if split is not None:
+            label, rest = split
+            self.start_field(label, block)
+            self.value(_derived(block, rest))
+            return
+        self.value(block)
+
+    def row(self, cells: dict[int, list[Block]]) -> None:
+        """A row of a label|value table (or of any narrow table)."""
+        ordered = [cells[index] for index in sorted(cells)]
+        if len(ordered) == 1:
+            for block in ordered[0]:
+                self.paragraph(block)
+            return
+        label_blocks, value_blocks = ordered[0], [b for cell in ordered[1:] for b in cell]
+        label_text = _text(label_blocks).replace("\n", " ")
+        if self.in_glossary and match_section(label_text) is None:
+            self.glossary_pair(label_blocks, value_blocks)
+            return
+        section = match_section(label_text)
+        if section is not None and section.number is not None:
+            self.start_section(label_blocks[0], section.number, section.numeral, section.rest)
+            for block in value_blocks:
+                self.value(block)
+            return
+        heading = match_activity(label_text)
+        if heading is not None:
+            self.start_activity(label_blocks[0], heading.number, heading.number_text, heading.label)
+            if heading.title:
+                self.activity.title_blocks.append(_derived(label_blocks[0], heading.title))
+            for block in value_blocks:
+                self.value(block)
+            return
+        label = match_label(label_text)
+        if label is not None and label.key == "glossary":
+            self.start_glossary(label, label_blocks[0])
+            for block in value_blocks:
+                self.value(block)
+            return
+        if label is not None and label.key not in ("activity", "number"):
+            self.start_field(label, label_blocks[0])
+            for block in value_blocks:
+                self.value(block)
+            return
+        # Not a label we know: keep its text where it stands and let the checks report it.
+        self.programme.unknown_labels.extend(label_blocks)
+        for block in label_blocks + value_blocks:
+            self.value(block)
+
+    def wide_table(self, table: _Table, columns: dict[int, str]) -> None:
+        """One activity per row; goals above the table arrive as paragraphs."""
+        header_texts = None
+        for row in table.rows:
+            texts = {index: fold(_text(blocks)) for index, blocks in row.items()}
+            if header_texts is None:
+                header_texts = texts
+                for index, blocks in row.items():
+                    if index in columns and columns[index] != "title":
+                        label = match_label(_text(blocks), (columns[index],))
+                        if label is not None:
+                            self._label_use(label, blocks[0], columns[index])
+                    for block in blocks:
+                        block.context = Context(
+                            section=self.section.number if self.section else None,
+                            field="table_header",
+                        )
+                continue
+            if texts == header_texts:  # header repeated on a new page
+                for blocks in row.values():
+                    for block in blocks:
+                        block.context = Context(field="table_header")
+                continue
+            self._wide_row(row, columns)
+        self.close_activity()
+        self.layouts.add("wide-table")
+
+    def _wide_row(self, row: dict[int, list[Block]], columns: dict[int, str]) -> None:
+        by_key = {columns[i]: blocks for i, blocks in row.items() if i in columns}
+        number_blocks = by_key.get("number") or []
+        title_blocks = by_key.get("title") or []
+        number = None
+        number_text = _text(number_blocks)
+        heading = match_activity(number_text) if number_text else None
+        if heading is not None:
+            number = heading.number
+            number_text = heading.number_text
+        elif re.fullmatch(r"\s*\d{1,3}\s*\.?\s*", number_text or ""):
+            number = int(number_text.strip().rstrip("."))
+        elif title_blocks:
+            heading = match_activity(title_blocks[0].text)
+            if heading is not None and heading.number is not None:
+                number, number_text = heading.number, heading.number_text
+                rest = heading.title
+                title_blocks = ([_derived(title_blocks[0], rest)] if rest else []) + title_blocks[
+                    1:
+                ]
+        anchor = (number_blocks or title_blocks or next(iter(row.values())))[0]
+        self.start_activity(
+            anchor,
+            number,
+            number_text or f"Дейност {number}",
+            LabelMatch("activity", "Дейност", "Дейност", 0),
+        )
+        self.programme.labels.pop()  # the column header carries the label, not each row
+        self.activity.title_blocks.extend(title_blocks)
+        self._mark(title_blocks + number_blocks, "title")
+        for key in FIELD_KEYS:
+            blocks = by_key.get(key)
+            if blocks is None:
+                continue
+            header = WIDE_COLUMNS[key]
+            item = Field(key=key, label=header, text=None, blocks=list(blocks))
+            self.activity.fields[key] = item
+            self._mark(blocks, key)
+
+    def glossary_pair(self, abbr_blocks: list[Block], expansion_blocks: list[Block]) -> None:
+        entry = GlossaryEntry(
+            abbreviation=_text(abbr_blocks).replace("\n", " "),
+            expansion=_text(expansion_blocks).replace("\n", " ") or None,
+            blocks=abbr_blocks + expansion_blocks,
+        )
+        for block in entry.blocks:
+            block.context = Context(field="glossary")
+        self.programme.glossary.append(entry)
+        self.pending_abbr = None
+
+    def glossary_line(self, block: Block) -> None:
+        """Glossary as paragraphs: `АЗ` then `Агенция...` (blank lines allowed), or `АЗ – Агенция...`."""
+        block.context = Context(field="glossary")
+        text = block.text.strip()
+        if self.pending_abbr is not None and not is_abbreviation(text):
+            self.glossary_pair(self.pending_abbr, [block])
+            return
+        inline = _ABBR_LINE.match(text)
+        if inline and is_abbreviation(inline.group("abbr")):
+            offset = text.index(inline.group("exp"))
+            self.glossary_pair(
+                [_derived(block, inline.group("abbr"))],
+                [_derived(block, inline.group("exp"), offset)],
+            )
+            return
+        if is_abbreviation(text):
+            if self.pending_abbr is not None:  # an abbreviation with no expansion
+                self.glossary_pair(self.pending_abbr, [])
+            self.pending_abbr = [block]
+            return
+        if self.programme.glossary:
+            last = self.programme.glossary[-1]
+            last.blocks.append(block)
+            last.expansion = f"{last.expansion} {text}".strip() if last.expansion else text
+        else:
+            self.programme.unknown_labels.append(block)
+
+    def finish(self) -> Programme:
+        if self.pending_abbr is not None:
+            self.glossary_pair(self.pending_abbr, [])
+        self.close_activity()
+        self.close_section()
+        programme = self.programme
+        title = " ".join(_text(programme.title_blocks).split())
+        programme.title = title or None
+        year = _YEAR.search(title) or _ANY_YEAR.search(title)
+        programme.year = int(year.group(1)) if year else None
+        if any(_DRAFT.match(block.text) for block in self.document.header_blocks):
+            programme.draft = True
+        return programme
+
+
+def _derived(block: Block, text: str, offset: int | None = None) -> Block:
+    """A part of a block (a value written after its label): same place, offset kept."""
+    if offset is None:
+        offset = block.text.find(text)
+        offset = max(offset, 0)
+    return Block(
+        text=text,
+        prov=block.prov,
+        bold=block.bold,
+        style=block.style,
+        indent=block.indent,
+        seq=block.seq,
+        offset=block.offset + offset,
+    )
+
+
+def _strip_quotes(text: str) -> str:
+    text = text.strip()
+    if text[:1] in _QUOTES_OPEN:
+        text = text[1:]
+    if text[-1:] in _QUOTES_CLOSE:
+        text = text[:-1]
+    return " ".join(text.split())
+
+
+def _split_goals(blocks: list[Block]) -> list[OperationalGoal]:
+    """`1. ...`, `2. ...` lines (typed or auto-numbered) into goals; unnumbered lines continue one."""
+    goals: list[OperationalGoal] = []
+    for block in blocks:
+        for line in block.text.split("\n"):
+            line = " ".join(line.split())
+            if not line:
+                continue
+            match = _GOAL_NUMBER.match(line)
+            if match:
+                goals.append(OperationalGoal(int(match.group(1)), match.group(2).strip(), [block]))
+            elif goals:
+                goals[-1].text = f"{goals[-1].text} {line}".strip()
+                if goals[-1].blocks[-1] is not block:
+                    goals[-1].blocks.append(block)
+            else:
+                goals.append(OperationalGoal(None, line, [block]))
+    return goals
+
+
+def _wide_columns(table: _Table) -> dict[int, str] | None:
+    """Column index -> key when the table's first row is the header of the wide layout."""
+    if not table.rows:
+        return None
+    columns: dict[int, str] = {}
+    for index, blocks in table.rows[0].items():
+        text = _text(blocks).replace("\n", " ")
+        if fold(text) in ("№", "no", "n", "№ по ред", "номер"):
+            columns[index] = "number"
+            continue
+        if fold(text) == "дейност" or fold(text) == "дейности":
+            columns[index] = "title"
+            continue
+        label = match_label(text, _FIELD_LABEL_KEYS)
+        if label is not None:
+            columns[index] = label.key
+    field_columns = [key for key in columns.values() if key in FIELD_KEYS]
+    return columns if len(field_columns) >= 4 else None
+
+
+def parse(document: Document) -> Programme:
+    """Build the programme; raise `NotAProgrammeError` saying what was found instead."""
+    builder = _Builder(document)
+    units = group_units(document.blocks)
+    for unit in units:
+        if isinstance(unit, Block):
+            builder.layouts.add("paragraphs")
+            builder.paragraph(unit)
+            continue
+        columns = _wide_columns(unit)
+        if columns is not None:
+            builder.close_activity()
+            builder.wide_table(unit, columns)
+            continue
+        builder.layouts.add("label-table")
+        for row in unit.rows:
+            builder.row(row)
+    programme = builder.finish()
+    structural = {"wide-table", "label-table"} & builder.layouts
+    if structural:
+        programme.layout = "mixed" if len(structural) > 1 else next(iter(structural))
+    else:
+        programme.layout = "paragraphs"
+    document.layout = programme.layout
+    if not programme.activities:
+        raise NotAProgrammeError(_what_was_found(document, programme), path=document.path)
+    return programme
+
+
+def _what_was_found(document: Document, programme: Programme) -> str:
+    found = [f"{len(document.blocks)} paragraph(s) of text"]
+    if programme.sections:
+        found.append(f"{len(programme.sections)} section heading(s)")
+    tables = {b.prov.table for b in document.blocks if b.prov.table is not None}
+    if tables:
+        found.append(f"{len(tables)} table(s)")
+    first = next((b.text.strip() for b in document.blocks if b.text.strip()), "")
+    if first:
+        found.append(f"starting «{first[:60]}»")
+    return "not a programme draft: no activities (`Дейност N`) were found; found " + ", ".join(
+        found
+    )
+
+
+__all__ = ["parse", "group_units", "is_abbreviation", "to_roman"]
