@@ -153,6 +153,18 @@ def extract(files: tuple[Path, ...], outdir: Path, **kwargs) -> None:
         raise SystemExit(int(failures[0].exit_code))
 
 
+# --- `natprog check` (proofreading, issue 4) goes here -------------------------------------
+
+
+# --- `natprog abbreviations` (issue 5) goes here ------------------------------------------
+
+
+# --- `natprog batch` (issue 7) goes here --------------------------------------------------
+
+
+# --- `natprog diff` (issue 9) goes here ---------------------------------------------------
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and map every error to one line and one exit code."""
     args = sys.argv[1:] if argv is None else argv

@@ -6,10 +6,17 @@ returns the findings in document order.
 
 from __future__ import annotations
 
+import pkgutil
+from importlib import import_module
+
 from ..models import Document, Finding, Programme
 from ..options import Options
-from . import script, structure  # noqa: F401  (registration)
 from .registry import CHECKS, RULES, CheckContext, Rule, check
+
+# Every module of this package registers its checks on import; a new module needs no edit here.
+for _module in sorted(info.name for info in pkgutil.iter_modules(__path__)):
+    if _module != "registry":
+        import_module(f"{__name__}.{_module}")
 
 __all__ = ["CHECKS", "RULES", "CheckContext", "Rule", "check", "run_checks"]
 
