@@ -222,7 +222,7 @@ NEW_ACTIVITY = [
 def next_year(text: str) -> tuple[str, Expected]:
     """The 2012 draft turned into a 2013 draft the way a secretariat would write it.
 
-    I.6 dropped; II.8 moved to the end of section III; III.2 reworded; IV.4 gets another
+    I.6 dropped; II.8 moved to the end of section III; III.2 and I.5 reworded; IV.4 gets another
     responsible institution; a new activity at the end of section IV; every deadline moved to
     2013 except I.4's (left `Декември 2012` by mistake); the year in the title set to 2013;
     every section renumbered 1, 2, 3… (which also closes the gaps of the 2012 draft).
@@ -237,6 +237,12 @@ def next_year(text: str) -> tuple[str, Expected]:
         reworded.title.replace("съдии и служители", "съдии, следователи и служители").replace(
             " и НСлС", ""
         ),
+    )
+    # reworded and renumbered (I.5 becomes I.4, while the old I.4 becomes I.3)
+    draft.find("I.5").set_value(
+        "title",
+        "Откриване в гр. София на приют за временно настаняване на пълнолетни жертви на трафик, "
+        "ползван и като транзитен при насочването на жертви на трафик.",
     )
     responsible = draft.find("IV.4")
     responsible.set_value("responsible", responsible.value("responsible") + ", МВР")
