@@ -6,6 +6,7 @@ draft in its three formats and on random programmes; and clear errors for JSON t
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 import pytest
@@ -186,3 +187,45 @@ def test_an_extraction_without_activities_is_not_a_programme(tmp_path, extractio
 def test_json_is_recognised_by_content_not_name(tmp_path, extraction):
     path = _write(tmp_path, "extraction.txt", b"\xef\xbb\xbf\n  " + dumps(extraction).encode())
     assert load_draft(path).origin == "json"
+
+
+_json_value = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(-5, 3000), st.text(max_size=8)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+def _paths(value, prefix=()):
+    """Every place in a JSON value, skipping long lists past their first two items."""
+    yield prefix
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value[:2]):
+            yield from _paths(item, (*prefix, index))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_tampered_extraction_raises_only_declared_errors(extraction, data):
+    """Any one value replaced by any JSON value: the draft loads, or a NatprogError says why."""
+    from pipeline.errors import NatprogError
+
+    section = {**extraction["sections"][0], "activities": extraction["activities"][:2]}
+    small = {**extraction, "sections": [section], "activities": extraction["activities"][:2]}
+    tampered = json.loads(json.dumps({**small, "findings": small["findings"][:2]}))
+    paths = [path for path in _paths(tampered) if path]
+    path = data.draw(st.sampled_from(paths))
+    target = tampered
+    for step in path[:-1]:
+        target = target[step]
+    if data.draw(st.booleans()) and isinstance(target, dict):
+        del target[path[-1]]
+    else:
+        target[path[-1]] = data.draw(_json_value)
+    with contextlib.suppress(NatprogError):
+        draft_from_json(tampered)

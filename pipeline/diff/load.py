@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 from ..errors import NotAProgrammeError, UnreadableFileError, UsageError
@@ -62,6 +64,15 @@ def parse_json(data: bytes, path: str) -> dict:
     return value
 
 
+@lru_cache(maxsize=1)
+def _validator():
+    # Imported here: jsonschema is needed only when a JSON is read back.
+    import jsonschema
+
+    schema = files("pipeline").joinpath("data/programme.schema.json").read_text(encoding="utf-8")
+    return jsonschema.Draft202012Validator(json.loads(schema))
+
+
 def validate_extraction(data: dict, path: str) -> None:
     """Raise a clear error unless `data` is an extraction this version can read."""
     missing = [key for key in ("schema_version", "source", "activities") if key not in data]
@@ -75,16 +86,9 @@ def validate_extraction(data: dict, path: str) -> None:
             f"{SUPPORTED_SCHEMA}.x): extract the draft again with this version",
             path=path,
         )
-    from importlib.resources import files
-
     import jsonschema
 
-    schema = json.loads(
-        files("pipeline").joinpath("data/programme.schema.json").read_text(encoding="utf-8")
-    )
-    error = jsonschema.exceptions.best_match(
-        jsonschema.Draft202012Validator(schema).iter_errors(data)
-    )
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(data))
     if error is not None:
         where = "/".join(str(part) for part in error.absolute_path) or "top level"
         raise UnreadableFileError(
