@@ -129,3 +129,11 @@ def test_readme_documents_the_diff_findings_and_outputs():
         assert f"| `{code}` |" in readme, f"finding code {code} missing from the README table"
     for key in ("added", "dropped", "changed", "unchanged", "glossary", "threshold", "spans"):
         assert re.search(rf"`{key}(\[\])?`", readme), f"diff.json key {key} not documented"
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_usage_error(run_cli, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = run_cli("diff", DRAFT_2012["txt"], DRAFT_2012["txt"], "-o", blocker / "sub")
+    assert result.code == ExitCode.USAGE
+    assert "cannot write the outputs" in result.err and "Traceback" not in result.err

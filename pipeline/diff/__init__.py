@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import UsageError
 from ..options import Options
 from .match import DEFAULT_THRESHOLD
 from .model import Draft
@@ -28,6 +29,8 @@ def compare(
     from .match import match_activities
     from .result import Match, Unmatched
 
+    if not 0 <= threshold <= 100:
+        raise UsageError(f"the threshold is a similarity from 0 to 100, got {threshold}")
     options = options or Options()
     matching = match_activities(old.activities, new.activities, threshold)
     matches = tuple(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..emit.atomic import write_bytes, write_text
 from ..emit.jsonout import dumps
+from ..errors import UsageError
 from .result import DiffResult
 
 OUTPUT_NAMES: tuple[str, ...] = ("diff.json", "diff.xlsx", "diff.html")
@@ -20,8 +21,13 @@ def write_outputs(result: DiffResult, outdir: Path) -> list[Path]:
     from .xlsx import xlsx_bytes
 
     data = result.to_dict()
-    return [
-        write_text(outdir / "diff.json", dumps(data)),
-        write_bytes(outdir / "diff.xlsx", xlsx_bytes(data)),
-        write_text(outdir / "diff.html", render_html(data)),
-    ]
+    try:
+        return [
+            write_text(outdir / "diff.json", dumps(data)),
+            write_bytes(outdir / "diff.xlsx", xlsx_bytes(data)),
+            write_text(outdir / "diff.html", render_html(data)),
+        ]
+    except OSError as exc:  # a bad -o: a file in the way, no permission, disk full
+        raise UsageError(
+            f"cannot write the outputs into {outdir} ({exc.strerror or exc}): choose another -o folder"
+        ) from None
