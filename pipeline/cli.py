@@ -165,6 +165,48 @@ def extract(files: tuple[Path, ...], outdir: Path, **kwargs) -> None:
 # --- `natprog diff` (issue 9) goes here ---------------------------------------------------
 
 
+@cli.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("outputs/diff"),
+    show_default=True,
+    help="Folder for diff.json, diff.xlsx and diff.html.",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Lowest similarity (0-100) at which two activities count as the same one (default 65).",
+)
+@input_options
+def diff(old: Path, new: Path, outdir: Path, threshold: float | None, **kwargs) -> None:
+    """Compare two drafts (or their JSON) and write DIR/diff.json, diff.xlsx and diff.html.
+
+    OLD and NEW are each a draft (DOCX, PDF, TXT) or the .json `natprog extract` wrote for it:
+    last year's programme and this year's, or two versions of one draft. Activities are matched
+    even when renumbered, moved or reworded; the outputs list the new, dropped, changed and
+    unchanged ones, word-level changes, glossary changes and carry-over findings.
+    """
+    from .diff import DEFAULT_THRESHOLD
+    from .diff import diff as run_diff
+
+    options = _options_from_kwargs(kwargs)
+    result, written = run_diff(
+        old, new, outdir, options, DEFAULT_THRESHOLD if threshold is None else threshold
+    )
+    summary = result.summary()
+    _err(
+        f"{old} → {new}: {summary['added']} new, {summary['dropped']} dropped, "
+        f"{summary['changed']} changed, {summary['unchanged']} unchanged, "
+        f"{summary['findings']} findings → " + ", ".join(str(p) for p in written)
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and map every error to one line and one exit code."""
     args = sys.argv[1:] if argv is None else argv

@@ -1,0 +1,125 @@
+"""diff.html: the comparison as one self-contained page, insertions and deletions highlighted.
+
+`diff_context` turns the serialized diff into what the Jinja2 template (pipeline/templates/
+diff.html.j2, autoescaped, CSS inline) shows; the template does all the HTML.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from ..emit.serialize import SEVERITY_NAMES, place_text, source_text
+from ..models import FIELD_KEYS, SEVERITIES, to_roman
+from .result import notes_by_activity
+from .xlsx import FIELD_TITLES, GLOSSARY_CHANGES
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    # Imported here: jinja2 is needed only when a page is written.
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,  # a typo in the template fails the tests, not the reader
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _section(draft: dict, number: int | None) -> str:
+    """`III „ОБУЧЕНИЯ”`: the section's numeral and title in one draft."""
+    for section in draft["sections"]:
+        if section["number"] == number and section["title"]:
+            return f"Раздел {to_roman(number)} „{section['title']}“"
+    return f"Раздел {to_roman(number)}"
+
+
+def _fields(activity: dict) -> list[dict]:
+    return [
+        {"name": FIELD_TITLES[key], "text": activity[key]["text"]}
+        for key in FIELD_KEYS
+        if activity[key]["text"]
+    ]
+
+
+def _finding_view(finding: dict) -> dict:
+    from .findings import RULES
+
+    location = finding["location"]
+    rule = RULES.get(finding["code"])
+    return {
+        "code": finding["code"],
+        "title": rule.title if rule else finding["code"],
+        "severity": finding["severity"],
+        "severity_name": SEVERITY_NAMES.get(finding["severity"], finding["severity"]),
+        "activity": location["activity"],
+        "field": FIELD_TITLES.get(location["field"] or "", location["field"]),
+        "place": place_text(location),
+        "message": finding["message"],
+        "text": finding["text"],
+        "suggestion": finding["suggestion"],
+    }
+
+
+def diff_context(data: dict) -> dict:
+    """What the template shows."""
+    old, new = data["old"], data["new"]
+    notes = notes_by_activity(data)
+    findings = [_finding_view(finding) for finding in data["findings"]]
+
+    def unmatched(item: dict, side: dict) -> dict:
+        activity = item["activity"]
+        return {
+            "id": item["id"],
+            "title": item["title"],
+            "section": _section(side, activity["section"]),
+            "fields": _fields(activity),
+            "nearest": item["nearest"],
+            "source": source_text(activity["source"]),
+            "notes": [_finding_view(f) for f in notes.get(item["id"], [])] if side is new else [],
+        }
+
+    def matched(match: dict) -> dict:
+        return {
+            **match,
+            "old_section": _section(old, match["old"]["section"]),
+            "new_section": _section(new, match["new"]["section"]),
+            "source": source_text(match["new"]["source"]),
+            "changes": [
+                {**change, "name": FIELD_TITLES.get(change["field"], change["field"])}
+                for change in match["changes"]
+            ],
+            "notes": [_finding_view(f) for f in notes.get(match["new_id"], [])],
+        }
+
+    return {
+        "title": f"{data['old']['file']} → {data['new']['file']}",
+        "old": old,
+        "new": new,
+        "same_year": data["same_year"],
+        "threshold": data["threshold"],
+        "summary": data["summary"],
+        "severities": [
+            {"key": severity, "name": SEVERITY_NAMES[severity], "count": count}
+            for severity in SEVERITIES
+            if (count := data["summary"]["by_severity"][severity])
+        ],
+        "findings": findings,
+        "added": [unmatched(item, new) for item in data["added"]],
+        "dropped": [unmatched(item, old) for item in data["dropped"]],
+        "changed": [matched(match) for match in data["changed"]],
+        "unchanged": [matched(match) for match in data["unchanged"]],
+        "glossary": [
+            {**change, "kind": GLOSSARY_CHANGES[change["change"]]} for change in data["glossary"]
+        ],
+    }
+
+
+def render_html(data: dict) -> str:
+    return _environment().get_template("diff.html.j2").render(diff_context(data))
