@@ -1,21 +1,28 @@
 """Reading ZIP containers (DOCX, ODT) and their XML parts without trusting them.
 
-Members are read with a hard cap on inflated size, names are never used as paths, and XML is
-parsed with entities and DTDs refused, so a hostile file cannot bomb, escape or phone home.
+The whole archive is checked when it is opened: sizes against the limits before anything is
+inflated, then every member inflated under a hard cap (headers may lie) with its checksum
+verified, and every XML part refused if it declares a DTD. Only an archive that passes reaches
+any parser — ours or python-docx's (the annotated copy) — and member names are only looked up,
+never used as paths.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from lxml import etree
 
-from ..errors import LimitExceededError, UnreadableFileError
+from ..errors import EncryptedFileError, LimitExceededError, UnreadableFileError
 from ..options import Limits
 
 _MB = 1024 * 1024
 _CHUNK = 64 * 1024
+_SMALL = _MB  # members this small may compress any amount (a run of spaces, an empty part)
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+_DAMAGED_HINT = "ask the sender for a fresh copy, or open and re-save it in Word"
 
 # One parser for every OOXML part: no entity resolution, no DTD, no network, no huge trees.
 XML_PARSER = etree.XMLParser(
@@ -27,8 +34,14 @@ XML_PARSER = etree.XMLParser(
 )
 
 
+def _unsafe_name(name: str) -> bool:
+    """Absolute, drive-lettered or `..` names: meaningless in a package, a trap in a path."""
+    parts = name.replace("\\", "/").split("/")
+    return name.startswith(("/", "\\")) or ".." in parts or (len(name) > 1 and name[1] == ":")
+
+
 class SafeZip:
-    """A ZIP archive read from memory under `Limits`."""
+    """A ZIP archive read from memory under `Limits`; refused whole or accepted whole."""
 
     def __init__(self, data: bytes, limits: Limits, path: str) -> None:
         self.path = path
@@ -36,25 +49,48 @@ class SafeZip:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        except (zipfile.BadZipFile, EOFError, ValueError, OSError) as exc:
             raise UnreadableFileError(
-                f"the file is damaged or truncated (not a valid ZIP container: {exc})", path=path
+                f"the file is damaged or truncated (not a complete ZIP container: {exc}): "
+                + _DAMAGED_HINT,
+                path=path,
             ) from None
-        self._infos = {}
+        self._infos: dict[str, zipfile.ZipInfo] = {}
         declared_total = 0
         for info in infos:
             # Names are only looked up, never joined to a path; odd names are simply ignored.
-            if info.filename.startswith(("/", "\\")) or ".." in info.filename.split("/"):
+            if _unsafe_name(info.filename) or info.is_dir():
                 continue
             self._infos[info.filename] = info
             declared_total += info.file_size
-        if declared_total > limits.max_unzipped_mb * _MB:
+        budget = limits.max_unzipped_mb * _MB
+        if declared_total > budget:
             raise LimitExceededError(
                 f"the archive would inflate to {declared_total / _MB:.0f} MB, over the "
-                f"{limits.max_unzipped_mb:.0f} MB limit (raise it with --max-unzipped-mb)",
+                f"{limits.max_unzipped_mb:g} MB limit (a ZIP bomb?): raise it with "
+                "--max-unzipped-mb if the file is genuine",
                 path=path,
             )
-        self._inflated = 0
+        for info in self._infos.values():
+            if info.file_size > _SMALL and info.file_size > _ratio_cap(info, limits):
+                raise LimitExceededError(
+                    f"{info.filename} would inflate {info.file_size / max(info.compress_size, 1):.0f}× "
+                    f"(over the {limits.max_ratio:g}× limit; a ZIP bomb?): raise it with "
+                    "--max-ratio if the file is genuine",
+                    path=path,
+                )
+        self._parts: dict[str, bytes] = {}
+        self._verify()
+
+    def _verify(self) -> None:
+        """Inflate every member once under the caps; keep the XML parts, refuse any DTD."""
+        left = self.limits.max_unzipped_mb * _MB
+        for name, info in self._infos.items():
+            data = self._inflate(info, left)
+            left -= len(data)
+            if name.lower().endswith(_XML_SUFFIXES):
+                refuse_dtd(data, name=name, path=self.path)
+                self._parts[name] = data
 
     def names(self) -> list[str]:
         return list(self._infos)
@@ -63,55 +99,93 @@ class SafeZip:
         return name in self._infos
 
     def read(self, name: str) -> bytes:
-        """Inflate one member, stopping as soon as a limit is crossed (sizes may lie)."""
+        """One member's bytes (XML parts come from the check made on opening)."""
         info = self._infos.get(name)
         if info is None:
             raise KeyError(name)
+        if name in self._parts:
+            return self._parts[name]
+        return self._inflate(info, self.limits.max_unzipped_mb * _MB)
+
+    def _inflate(self, info: zipfile.ZipInfo, budget: float) -> bytes:
+        """Inflate one member, stopping as soon as a limit is crossed (sizes may lie)."""
+        name = info.filename
         if info.flag_bits & 0x1:
-            raise UnreadableFileError(
-                "the file is encrypted: save it without a password", path=self.path
+            raise EncryptedFileError(
+                "the file is encrypted (a password-protected ZIP): save it without a password "
+                "and retry",
+                path=self.path,
             )
-        budget = self.limits.max_unzipped_mb * _MB - self._inflated
-        ratio_cap = max(info.compress_size, 1) * self.limits.max_ratio + _MB
+        cap = _ratio_cap(info, self.limits) + _SMALL
         out = bytearray()
         try:
+            # zipfile never returns more than the declared size (then fails the checksum), so
+            # the caps below are a second line for sizes it believes.
             with self._zip.open(info) as handle:
                 while chunk := handle.read(_CHUNK):
                     out += chunk
                     if len(out) > budget:
                         raise LimitExceededError(
-                            f"{name} inflates beyond the {self.limits.max_unzipped_mb:.0f} MB "
-                            "limit (a ZIP bomb?); raise it with --max-unzipped-mb if the file is genuine",
+                            f"{name} inflates beyond the {self.limits.max_unzipped_mb:g} MB limit "
+                            "(a ZIP bomb?): raise it with --max-unzipped-mb if the file is genuine",
                             path=self.path,
                         )
-                    if len(out) > ratio_cap:
+                    if len(out) > cap:
                         raise LimitExceededError(
-                            f"{name} inflates more than {self.limits.max_ratio:.0f}× (a ZIP bomb?); "
+                            f"{name} inflates more than {self.limits.max_ratio:g}× (a ZIP bomb?): "
                             "raise the limit with --max-ratio if the file is genuine",
                             path=self.path,
                         )
-        except (zipfile.BadZipFile, EOFError, ValueError, OSError) as exc:
+        except NotImplementedError:
             raise UnreadableFileError(
-                f"the file is damaged or truncated ({name}: {exc})", path=self.path
+                f"{name} is compressed with a method natprog cannot read: open and re-save the "
+                "file in Word, then retry",
+                path=self.path,
             ) from None
-        self._inflated += len(out)
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
+            raise UnreadableFileError(
+                f"the file is damaged or truncated ({name}: {exc}): {_DAMAGED_HINT}",
+                path=self.path,
+            ) from None
         return bytes(out)
 
     def xml(self, name: str) -> etree._Element:
         return parse_xml(self.read(name), name=name, path=self.path)
 
 
-def parse_xml(data: bytes, *, name: str, path: str) -> etree._Element:
-    """Parse an XML part; any DTD (the carrier of entity bombs and XXE) is refused outright."""
-    head = data[:4096].lstrip()
-    if b"<!DOCTYPE" in data[:65536] or b"<!ENTITY" in head:
+def _ratio_cap(info: zipfile.ZipInfo, limits: Limits) -> float:
+    return max(info.compress_size, 1) * limits.max_ratio
+
+
+_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
+
+
+def refuse_dtd(data: bytes, *, name: str, path: str) -> None:
+    """Refuse a part that declares a DTD: the carrier of entity bombs and external entities.
+
+    The Open Packaging Conventions forbid DTDs in a package, so Word never writes one. Parts in
+    UTF-16 or UTF-32 are looked at with their NUL bytes dropped, which leaves ASCII markup intact.
+    """
+    head = data if b"\x00" not in data[:4] else data.replace(b"\x00", b"")
+    if any(marker in head for marker in _DTD_MARKERS):
         raise LimitExceededError(
-            f"{name} declares a DTD or entities, which Word never writes; refused as unsafe",
+            f"{name} declares a DTD or entities, which Word never writes; refused as unsafe: "
+            "ask the sender for a clean copy, or open and re-save it in Word",
             path=path,
         )
+
+
+def parse_xml(data: bytes, *, name: str, path: str) -> etree._Element:
+    """Parse an XML part; any DTD (the carrier of entity bombs and XXE) is refused outright."""
+    refuse_dtd(data, name=name, path=path)
     try:
-        return etree.fromstring(data, parser=XML_PARSER)
+        root = etree.fromstring(data, parser=XML_PARSER)
     except etree.XMLSyntaxError as exc:
         raise UnreadableFileError(
-            f"the file is damaged ({name} is not well-formed XML: {exc})", path=path
+            f"the file is damaged ({name} is not well-formed XML: {exc}): {_DAMAGED_HINT}",
+            path=path,
         ) from None
+    # Belt and braces for encodings the byte scan cannot see through (EBCDIC and the like).
+    if root.getroottree().docinfo.doctype:
+        refuse_dtd(b"<!DOCTYPE", name=name, path=path)
+    return root
