@@ -235,3 +235,17 @@ def cut_glossary(document: str) -> str:
     start = document.rindex("<w:p>", 0, heading)
     end = document.index("<w:sectPr", heading)
     return document[:start] + document[end:]
+
+
+def files_under(folder: Path) -> list[Path]:
+    """Every file and folder below `folder`, hidden ones included (temporary files are hidden)."""
+    return sorted(folder.rglob("*")) if folder.exists() else []
+
+
+def assert_refused(result, code: int, line: str, outdir: Path) -> None:
+    """Exit `code`, exactly `natprog: <line>` on stderr, nothing on stdout, no output left."""
+    assert result.code == int(code), result.err
+    expected = f"natprog: {line}\n"
+    assert result.err == expected, f"stderr:\n{result.err!r}\nexpected:\n{expected!r}"
+    assert result.out == ""
+    assert files_under(outdir) == []

@@ -102,9 +102,7 @@ def read_input(path: Path, options: Options) -> tuple[bytes, str]:
                 "not a regular file (a device or a pipe?): give the path of a draft", path=where
             )
         limit = int(options.limits.max_file_mb * _MB)
-        with open(path, "rb") as handle:
-            # Read at most one byte past the limit: the size on disk may change under us.
-            data = handle.read(limit + 1)
+        data = _read_capped(path, limit)
     except OSError as exc:
         raise UnreadableFileError(
             f"cannot read the file ({exc.strerror or exc}): check that it exists and that you "
@@ -126,14 +124,25 @@ def read_input(path: Path, options: Options) -> tuple[bytes, str]:
     return data, sniff(data, path.suffix.lower())
 
 
+def _read_capped(path: Path, limit: int) -> bytes:
+    """The file's bytes, stopping one byte past `limit` (its size may change as we read)."""
+    chunks = []
+    total = 0
+    with open(path, "rb") as handle:
+        while total <= limit and (chunk := handle.read(min(_MB, limit + 1 - total))):
+            chunks.append(chunk)
+            total += len(chunk)
+    return b"".join(chunks)
+
+
 def ingest(path: Path | str, options: Options | None = None) -> Document:
     """Read a draft into a `Document`; raises a `NatprogError` subclass for anything unusable."""
     path = Path(path)
     options = options or Options()
     data, kind = read_input(path, options)
     where = str(path)
-    _refuse_unreadable(kind, where)
     claimed = _SUFFIX_KINDS.get(path.suffix.lower())
+    _refuse_unreadable(kind, claimed, path)
     if claimed is not None and claimed != kind:
         log.warning(
             "%s: note: the file is named %s but holds %s; reading it as such",
@@ -166,14 +175,22 @@ def ingest(path: Path | str, options: Options | None = None) -> Document:
     return document
 
 
-def _refuse_unreadable(kind: str, path: str) -> None:
+def _refuse_unreadable(kind: str, claimed: str | None, file: Path) -> None:
     """Raise the error that says what the file is when it is nothing natprog reads."""
+    path = str(file)
     if kind in KIND_NAMES:
         return
     if kind == "encrypted":
         raise EncryptedFileError(
             "the document is password-protected (encrypted): open it in Word, remove the "
             "password (File → Info → Protect Document) and save a copy, then retry",
+            path=path,
+        )
+    if kind == "unknown" and claimed is not None and claimed != "txt":
+        # Named like a draft, but its bytes start like nothing natprog knows: a broken file.
+        raise UnreadableFileError(
+            f"the file is named {file.suffix} but does not hold {KIND_NAMES[claimed]} or any "
+            "format natprog knows (damaged?): ask the sender for a fresh copy",
             path=path,
         )
     found = {
