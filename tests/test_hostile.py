@@ -381,6 +381,15 @@ def test_traversal_member_names_are_ignored(run_cli, tmp_path, out, monkeypatch)
     assert not Path("/tmp/natprog-evil.txt").exists()
 
 
+def test_member_with_an_empty_name_is_ignored(run_cli, tmp_path, out):
+    """Regression (found by the fuzzer): ZipInfo.is_dir() raised IndexError on an empty name."""
+    data = with_raw_member(programme_docx(), "", zlib.compress(b"x")[2:-4], crc=0, file_size=1)
+    source = place(tmp_path, "empty-name.docx", data)
+    result = run_cli("extract", source, "-o", out)
+    assert result.code == 0, result.err
+    assert (out / "empty-name.json").is_file()
+
+
 def test_main_part_pointing_outside_the_package_is_not_followed(run_cli, tmp_path, out):
     rels = members(programme_docx())["_rels/.rels"].replace(
         b'Target="word/document.xml"', b'Target="../../../../etc/passwd"'

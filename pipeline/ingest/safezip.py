@@ -35,9 +35,14 @@ XML_PARSER = etree.XMLParser(
 
 
 def _unsafe_name(name: str) -> bool:
-    """Absolute, drive-lettered or `..` names: meaningless in a package, a trap in a path."""
+    """Empty, absolute, drive-lettered or `..` names: meaningless in a package, a trap in a path."""
     parts = name.replace("\\", "/").split("/")
-    return name.startswith(("/", "\\")) or ".." in parts or (len(name) > 1 and name[1] == ":")
+    return (
+        not name
+        or name.startswith(("/", "\\"))
+        or ".." in parts
+        or (len(name) > 1 and name[1] == ":")
+    )
 
 
 class SafeZip:
@@ -59,7 +64,8 @@ class SafeZip:
         declared_total = 0
         for info in infos:
             # Names are only looked up, never joined to a path; odd names are simply ignored.
-            if _unsafe_name(info.filename) or info.is_dir():
+            # (ZipInfo.is_dir() itself fails on the empty name a damaged directory can hold.)
+            if _unsafe_name(info.filename) or info.filename.endswith("/"):
                 continue
             self._infos[info.filename] = info
             declared_total += info.file_size
