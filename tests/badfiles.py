@@ -6,6 +6,7 @@ the other helpers take a package apart, change it and forge ZIP headers the way 
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import struct
 import zipfile
@@ -38,6 +39,10 @@ LABELS = (
     ("Срок", "Май 2012"),
     ("Очаквани резултати", "Проведени обучения за служители на институциите"),
     ("Индикатори за изпълнение", "Брой обучени служители"),
+)
+# Every PDF engine in this build must fail the same way (`--pdf-engine`, issue 7 adds pdfium).
+PDF_ENGINES = ["auto", "pdfplumber"] + (
+    ["pdfium"] if importlib.util.find_spec("pipeline.ingest.pdfium") else []
 )
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from badfiles import (
+    PDF_ENGINES,
     assert_refused,
     deflated_zeros,
     document_xml,
@@ -332,16 +333,19 @@ def test_raising_the_file_size_limit(run_cli, out):
     assert run_cli("extract", source, "--max-file-mb", "1", "-o", out).code == 0
 
 
-def test_raising_the_page_limit(run_cli, out):
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_raising_the_page_limit(run_cli, out, engine):
     source = BAD / "two-pages.pdf"
     assert_refused(
-        run_cli("extract", source, "--max-pages", "1", "-o", out),
+        run_cli("extract", source, "--max-pages", "1", "--pdf-engine", engine, "-o", out),
         ExitCode.LIMIT,
         f"{source}: the PDF has 2 pages, over the 1 page limit: raise it with --max-pages if "
         "the file is genuine",
         out,
     )
-    assert run_cli("extract", source, "--max-pages", "2", "-o", out).code == 0
+    assert (
+        run_cli("extract", source, "--max-pages", "2", "--pdf-engine", engine, "-o", out).code == 0
+    )
 
 
 def test_limits_from_the_project_file(run_cli, tmp_path, out):
