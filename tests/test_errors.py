@@ -238,6 +238,23 @@ def test_renamed_docx_is_read_by_its_content_with_a_notice(run_cli, tmp_path, ou
     assert data["source"]["format"] == "docx" and len(data["activities"]) == 48
 
 
+@pytest.mark.libreoffice
+def test_legacy_doc_named_docx_goes_through_libreoffice(run_cli, tmp_path, out):
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        pytest.skip(
+            "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
+        )
+    source = place(tmp_path, "стар проект.docx", (BAD / "legacy.doc").read_bytes())
+    result = run_cli("extract", source, "-o", out)
+    assert result.code == 0, result.err
+    assert result.err.splitlines()[0] == (
+        f"natprog: {source}: note: the file is named .docx but holds a legacy Word document "
+        "(DOC); reading it as such"
+    )
+    data = json.loads((out / "стар проект.json").read_text(encoding="utf-8"))
+    assert len(data["activities"]) == 6
+
+
 def test_a_correctly_named_file_gets_no_notice(run_cli, tmp_path, out):
     result = run_cli("extract", DRAFT_2012["txt"], "-o", out)
     assert result.code == 0 and "note:" not in result.err

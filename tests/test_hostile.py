@@ -394,6 +394,30 @@ def test_member_with_an_empty_name_is_ignored(run_cli, tmp_path, out):
     assert (out / "empty-name.json").is_file()
 
 
+@pytest.mark.parametrize(
+    ("where", "value", "detail"),
+    [
+        (6, b"\x40", "zip file version 6.4"),  # version needed to extract, central directory
+        (10, b"\x63", "[Content_Types].xml: That compression method is not supported"),
+    ],
+)
+def test_zip_features_natprog_cannot_read(run_cli, tmp_path, out, where, value, detail):
+    """Regression (found by the fuzzer): NotImplementedError escaped from zipfile."""
+    data = bytearray(programme_docx())
+    central = data.find(b"PK\x01\x02")
+    data[central + where : central + where + 1] = value
+    if where == 10:  # the compression method is read from the local header too
+        data[8:9] = value
+    source = place(tmp_path, "odd.docx", bytes(data))
+    assert_refused(
+        run_cli("extract", source, "-o", out),
+        ExitCode.UNREADABLE,
+        f"{source}: the file uses ZIP features natprog cannot read ({detail}): open and "
+        "re-save it in Word, then retry",
+        out,
+    )
+
+
 def test_main_part_pointing_outside_the_package_is_not_followed(run_cli, tmp_path, out):
     rels = members(programme_docx())["_rels/.rels"].replace(
         b'Target="word/document.xml"', b'Target="../../../../etc/passwd"'

@@ -60,6 +60,12 @@ class SafeZip:
                 + _DAMAGED_HINT,
                 path=path,
             ) from None
+        except NotImplementedError as exc:  # e.g. "zip file version 6.4" in a damaged header
+            raise UnreadableFileError(
+                f"the file uses ZIP features natprog cannot read ({exc}): open and re-save it in "
+                "Word, then retry",
+                path=path,
+            ) from None
         self._infos: dict[str, zipfile.ZipInfo] = {}
         declared_total = 0
         for info in infos:
@@ -142,10 +148,10 @@ class SafeZip:
                             "raise the limit with --max-ratio if the file is genuine",
                             path=self.path,
                         )
-        except NotImplementedError:
+        except NotImplementedError as exc:
             raise UnreadableFileError(
-                f"{name} is compressed with a method natprog cannot read: open and re-save the "
-                "file in Word, then retry",
+                f"the file uses ZIP features natprog cannot read ({name}: {exc}): open and "
+                "re-save it in Word, then retry",
                 path=self.path,
             ) from None
         except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
