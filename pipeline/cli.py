@@ -201,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     handler = _NoticeHandler(logging.INFO)
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
-    logger.propagate = False
+    propagate, logger.propagate = logger.propagate, False
     try:
         code = cli.main(args=args, prog_name="natprog", standalone_mode=False)
         if isinstance(code, int):  # click returns the code of --help/--version exits
@@ -229,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(ExitCode.INTERNAL)
     finally:
         logger.removeHandler(handler)
+        logger.propagate = propagate
     return 0
 
 

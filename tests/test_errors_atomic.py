@@ -249,3 +249,12 @@ def test_rerun_gives_byte_identical_outputs(run_cli, tmp_path, source):
     assert run_cli("extract", source, "-o", second).code == 0  # into a new folder
     assert snapshot(first) == outputs
     assert snapshot(second) == outputs
+
+
+def test_outputs_get_the_usual_file_mode(run_cli, tmp_path):
+    """Temporary files are private; the outputs they become are not."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert run_cli("extract", DRAFT_2012["txt"], "-o", tmp_path).code == 0
+    modes = {p.name: p.stat().st_mode & 0o777 for p in tmp_path.iterdir()}
+    assert set(modes.values()) == {0o666 & ~umask}, modes

@@ -6,8 +6,10 @@ reader) or the file system outside the output folder.
 
 from __future__ import annotations
 
+import io
 import time
 import tracemalloc
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -166,6 +168,47 @@ def test_no_output_of_any_kind_for_a_refused_file(run_cli, tmp_path, out, docx_o
     result = run_cli("extract", source, "-o", out)
     assert result.code == ExitCode.LIMIT, formats
     assert files_under(out) == [] and docx_opened == []
+
+
+def odt(content: str, manifest_head: str = "") -> bytes:
+    """An OpenDocument text with the given content.xml (mimetype first, stored, as ODF wants)."""
+    manifest = (
+        f'<?xml version="1.0" encoding="UTF-8"?>{manifest_head}<manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def test_hostile_odt_is_refused_before_libreoffice_sees_it(run_cli, tmp_path, out, secret):
+    content = (
+        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]><d>&xxe;</d>'
+    )
+    source = place(tmp_path, "xxe.odt", odt(content))
+    assert_refused(
+        run_cli("extract", source, "-o", out),
+        ExitCode.LIMIT,
+        f"{source}: content.xml {UNSAFE}",
+        out,
+    )
+
+
+def test_old_odt_manifest_doctype_is_tolerated_but_not_entities():
+    public = (
+        '<!DOCTYPE manifest:manifest PUBLIC "-//OpenOffice.org//DTD Manifest 1.0//EN" '
+        '"Manifest.dtd">'
+    )
+    allowed = ("META-INF/manifest.xml",)
+    SafeZip(odt("<d/>", public), Limits(), "old.odt", plain_doctype_ok=allowed)
+    with pytest.raises(LimitExceededError, match="META-INF/manifest.xml declares a DTD"):
+        SafeZip(odt("<d/>", public), Limits(), "old.odt")  # never in a DOCX
+    subset = '<!DOCTYPE manifest:manifest [<!ENTITY x "x">]>'
+    with pytest.raises(LimitExceededError, match="META-INF/manifest.xml declares a DTD"):
+        SafeZip(odt("<d/>", subset), Limits(), "bad.odt", plain_doctype_ok=allowed)
 
 
 # --- ZIP bombs -------------------------------------------------------------------------------

@@ -167,6 +167,11 @@ def ingest(path: Path | str, options: Options | None = None) -> Document:
         from .convert import convert_to_docx
         from .docx import read_docx
 
+        if kind == "odt":  # LibreOffice must not be the first to open a hostile archive
+            from .safezip import SafeZip
+
+            SafeZip(data, options.limits, where, plain_doctype_ok=("META-INF/manifest.xml",))
+
         converted = convert_to_docx(path, options, suffix=f".{kind}")
         document = read_docx(converted, where, options)
     document.sha256 = sha256

@@ -48,9 +48,14 @@ def _unsafe_name(name: str) -> bool:
 class SafeZip:
     """A ZIP archive read from memory under `Limits`; refused whole or accepted whole."""
 
-    def __init__(self, data: bytes, limits: Limits, path: str) -> None:
+    def __init__(
+        self, data: bytes, limits: Limits, path: str, *, plain_doctype_ok: tuple[str, ...] = ()
+    ) -> None:
         self.path = path
         self.limits = limits
+        # Parts where a DOCTYPE naming an outside DTD, without entities, is tolerated: the
+        # manifest of ODT files written by OpenOffice 1-2 carries one.
+        self._plain_doctype_ok = plain_doctype_ok
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
@@ -101,7 +106,8 @@ class SafeZip:
             data = self._inflate(info, left)
             left -= len(data)
             if name.lower().endswith(_XML_SUFFIXES):
-                refuse_dtd(data, name=name, path=self.path)
+                plain_ok = name in self._plain_doctype_ok
+                refuse_dtd(data, name=name, path=self.path, plain_ok=plain_ok)
                 self._parts[name] = data
 
     def names(self) -> list[str]:
@@ -169,22 +175,27 @@ def _ratio_cap(info: zipfile.ZipInfo, limits: Limits) -> float:
     return max(info.compress_size, 1) * limits.max_ratio
 
 
-_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
-
-
-def refuse_dtd(data: bytes, *, name: str, path: str) -> None:
+def refuse_dtd(data: bytes, *, name: str, path: str, plain_ok: bool = False) -> None:
     """Refuse a part that declares a DTD: the carrier of entity bombs and external entities.
 
     The Open Packaging Conventions forbid DTDs in a package, so Word never writes one. Parts in
     UTF-16 or UTF-32 are looked at with their NUL bytes dropped, which leaves ASCII markup intact.
+    With `plain_ok`, a bare `<!DOCTYPE x PUBLIC "..." "...">` (no internal subset) is let through.
     """
     head = data if b"\x00" not in data[:4] else data.replace(b"\x00", b"")
-    if any(marker in head for marker in _DTD_MARKERS):
+    if b"<!ENTITY" in head or (b"<!DOCTYPE" in head and not (plain_ok and _plain(head))):
         raise LimitExceededError(
             f"{name} declares a DTD or entities, which Word never writes; refused as unsafe: "
             "ask the sender for a clean copy, or open and re-save it in Word",
             path=path,
         )
+
+
+def _plain(data: bytes) -> bool:
+    """Its DOCTYPE has no internal subset (`[...]`), so it declares nothing of its own."""
+    start = data.find(b"<!DOCTYPE")
+    end = data.find(b">", start)
+    return data.count(b"<!DOCTYPE") == 1 and end != -1 and b"[" not in data[start:end]
 
 
 def parse_xml(data: bytes, *, name: str, path: str) -> etree._Element:
