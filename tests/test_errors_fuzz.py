@@ -96,7 +96,7 @@ def _document(blocks: list[Block]) -> Document:
     return Document(path="fuzz.docx", format="docx", sha256="0" * 64, blocks=blocks)
 
 
-@budget(300)
+@budget(200)
 @given(block_stream())
 def test_parser_raises_only_declared_errors(blocks):
     from pipeline.checks import run_checks
