@@ -149,6 +149,31 @@ def test_entities_in_parts_natprog_never_reads_are_refused_too(
     assert docx_opened == []
 
 
+def test_entities_in_an_xml_part_with_another_name_are_refused(run_cli, tmp_path, out, secret):
+    """A part is XML by its content type: python-docx would parse `word/settings.dat`."""
+    hostile = (
+        f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]><r>&xxe;</r>'
+    )
+    parts = members(programme_docx())
+    types = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/word/settings.dat" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.wordprocessingml.settings+xml"/></Types>',
+    )
+    data = rezip(
+        programme_docx(),
+        {"[Content_Types].xml": types},
+        add={"word/settings.dat": hostile.encode()},
+    )
+    source = place(tmp_path, "renamed-part.docx", data)
+    assert_refused(
+        run_cli("extract", source, "-o", out),
+        ExitCode.LIMIT,
+        f"{source}: word/settings.dat {UNSAFE}",
+        out,
+    )
+
+
 def test_python_docx_itself_does_not_resolve_external_entities(tmp_path, secret):
     """Second line of defence for the annotated copy: python-docx's parser keeps `&xxe;` as is."""
     import docx

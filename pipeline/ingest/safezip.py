@@ -22,6 +22,8 @@ _MB = 1024 * 1024
 _CHUNK = 64 * 1024
 _SMALL = _MB  # members this small may compress any amount (a run of spaces, an empty part)
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
+_CONTENT_TYPES = "[Content_Types].xml"
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _DAMAGED_HINT = "ask the sender for a fresh copy, or open and re-save it in Word"
 
 # One parser for every OOXML part: no entity resolution, no DTD, no network, no huge trees.
@@ -100,15 +102,23 @@ class SafeZip:
         self._verify()
 
     def _verify(self) -> None:
-        """Inflate every member once under the caps; keep the XML parts, refuse any DTD."""
+        """Inflate every member once under the caps; keep the XML parts, refuse any DTD.
+
+        A part is XML by its name or by the type `[Content_Types].xml` gives it, since that type
+        is what makes python-docx parse a part, whatever its name.
+        """
         left = self.limits.max_unzipped_mb * _MB
-        for name, info in self._infos.items():
-            data = self._inflate(info, left)
+        xml_names: set[str] = set()
+        ordered = sorted(self._infos, key=lambda name: name != _CONTENT_TYPES)
+        for name in ordered:
+            data = self._inflate(self._infos[name], left)
             left -= len(data)
-            if name.lower().endswith(_XML_SUFFIXES):
+            if name.lower().endswith(_XML_SUFFIXES) or name in xml_names:
                 plain_ok = name in self._plain_doctype_ok
                 refuse_dtd(data, name=name, path=self.path, plain_ok=plain_ok)
                 self._parts[name] = data
+            if name == _CONTENT_TYPES:
+                xml_names = _xml_typed(parse_xml(data, name=name, path=self.path), self.names())
 
     def names(self) -> list[str]:
         return list(self._infos)
@@ -169,6 +179,28 @@ class SafeZip:
 
     def xml(self, name: str) -> etree._Element:
         return parse_xml(self.read(name), name=name, path=self.path)
+
+
+def _xml_typed(types: etree._Element, names: list[str]) -> set[str]:
+    """Members that `[Content_Types].xml` declares as XML (images such as SVG excepted)."""
+
+    def is_xml(content_type: str) -> bool:
+        content_type = content_type.split(";")[0].strip().lower()
+        return not content_type.startswith("image/") and (content_type.endswith(("+xml", "/xml")))
+
+    extensions = {
+        (default.get("Extension") or "").lower()
+        for default in types.iter(f"{_CT}Default")
+        if is_xml(default.get("ContentType") or "")
+    }
+    overrides = {
+        (override.get("PartName") or "").lstrip("/")
+        for override in types.iter(f"{_CT}Override")
+        if is_xml(override.get("ContentType") or "")
+    }
+    return {
+        name for name in names if name in overrides or name.rsplit(".", 1)[-1].lower() in extensions
+    }
 
 
 def _ratio_cap(info: zipfile.ZipInfo, limits: Limits) -> float:
