@@ -191,10 +191,11 @@ def test_sigint_mid_write_keeps_every_old_output(previous_run):
 def test_sigint_at_any_moment_leaves_old_or_new_outputs(previous_run, tmp_path):
     source, out, old = previous_run
     reference = tmp_path / "reference"
-    started = time.perf_counter()
-    done = natprog("-m", "pipeline", "extract", str(source), "-o", str(reference))
-    assert done.wait(timeout=60) == 0
-    duration = time.perf_counter() - started
+    for _ in range(2):  # the second run is timed: caches are warm, as for the runs below
+        started = time.perf_counter()
+        done = natprog("-m", "pipeline", "extract", str(source), "-o", str(reference))
+        assert done.wait(timeout=60) == 0
+        duration = time.perf_counter() - started
     new = snapshot(reference)
     outcomes = set()
     for fraction in (0.6, 0.85, 0.95):

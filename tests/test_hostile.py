@@ -116,7 +116,7 @@ def test_billion_laughs_is_refused_at_once(run_cli, tmp_path, out, docx_opened):
     source = place(tmp_path, "laughs.docx", package(with_doctype(LAUGHS, "&lol9;")))
     started = time.perf_counter()
     result = run_cli("extract", source, "-o", out)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 2.0
     assert_refused(result, ExitCode.LIMIT, f"{source}: word/document.xml {UNSAFE}", out)
     assert docx_opened == []
 
@@ -270,7 +270,7 @@ def test_bomb_with_a_huge_declared_size_is_refused_before_inflating(run_cli, tmp
         "raise it with --max-unzipped-mb if the file is genuine",
         out,
     )
-    assert elapsed < 1.0 and peak < 10 * MB
+    assert elapsed < 2.0 and peak < 10 * MB
 
 
 def test_bomb_with_an_honest_header_is_refused_by_its_ratio(run_cli, tmp_path, out, zeros_64mb):
@@ -291,7 +291,7 @@ def test_bomb_with_an_honest_header_is_refused_by_its_ratio(run_cli, tmp_path, o
         "ZIP bomb?): raise it with --max-ratio if the file is genuine",
         out,
     )
-    assert elapsed < 1.0 and peak < 10 * MB
+    assert elapsed < 2.0 and peak < 10 * MB
 
 
 def test_bomb_with_a_lying_header_stops_at_the_declared_size(run_cli, tmp_path, out, zeros_64mb):
@@ -310,7 +310,7 @@ def test_bomb_with_a_lying_header_stops_at_the_declared_size(run_cli, tmp_path, 
         "in Word",
         out,
     )
-    assert elapsed < 1.0 and peak < 10 * MB
+    assert elapsed < 2.0 and peak < 10 * MB
 
 
 def test_streaming_caps_stop_a_member_whose_sizes_are_believed():
