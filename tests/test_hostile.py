@@ -184,6 +184,20 @@ def test_python_docx_itself_does_not_resolve_external_entities(tmp_path, secret)
     assert "before" in text and SECRET not in text
 
 
+def test_writers_reopen_only_the_bytes_that_were_checked(tmp_path):
+    """`accepted_bytes` is how a writer (the annotated copy) gets the input again."""
+    from pipeline.errors import UnreadableFileError
+    from pipeline.ingest import accepted_bytes
+    from pipeline.run import process
+
+    source = place(tmp_path, "draft.docx", programme_docx())
+    result = process(source)
+    assert accepted_bytes(result.document) == source.read_bytes()
+    source.write_bytes(package(with_doctype(LAUGHS, "&lol9;")))  # swapped after the check
+    with pytest.raises(UnreadableFileError, match="the file changed while natprog was working"):
+        accepted_bytes(result.document)
+
+
 def test_no_output_of_any_kind_for_a_refused_file(run_cli, tmp_path, out, docx_opened):
     """Whatever writers are registered (JSON, XLSX, CSV, HTML report, annotated copy ...)."""
     from pipeline.emit import OUTPUTS

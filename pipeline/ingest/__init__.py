@@ -180,6 +180,26 @@ def ingest(path: Path | str, options: Options | None = None) -> Document:
     return document
 
 
+def accepted_bytes(document: Document) -> bytes:
+    """The input's bytes again, for writers that reopen it (the annotated copy, python-docx).
+
+    They are the bytes ingest checked, or an error: a file changed on disk since it was read
+    has not been checked and is never handed on.
+    """
+    try:
+        data = Path(document.path).read_bytes()
+    except OSError as exc:
+        raise UnreadableFileError(
+            f"cannot read the file again ({exc.strerror or exc}): retry", path=document.path
+        ) from None
+    if hashlib.sha256(data).hexdigest() != document.sha256:
+        raise UnreadableFileError(
+            "the file changed while natprog was working on it: retry when it is saved",
+            path=document.path,
+        )
+    return data
+
+
 def _refuse_unreadable(kind: str, claimed: str | None, file: Path) -> None:
     """Raise the error that says what the file is when it is nothing natprog reads."""
     path = str(file)
