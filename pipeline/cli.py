@@ -6,6 +6,7 @@ exit code of their class (`errors.ExitCode`), in `main()` and nowhere else.
 
 from __future__ import annotations
 
+import logging
 import sys
 import traceback
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import ExitCode, NatprogError, UsageError
+from .errors import ExitCode, NatprogError, UsageError, internal_error
 from .options import Limits, Options, load_config, options_from_config
 
 
@@ -110,6 +111,23 @@ def _err(message: str) -> None:
     click.echo(message, err=True)
 
 
+def _debug() -> bool:
+    context = click.get_current_context(silent=True)
+    return bool(context and context.find_root().params.get("debug"))
+
+
+def _failure(error: Exception, path: Path) -> NatprogError:
+    """Report one input's failure on one line and return it as a `NatprogError`."""
+    if not isinstance(error, NatprogError):
+        if _debug():
+            traceback.print_exception(error)
+        error = internal_error(error)
+    if error.path is None:
+        error.path = str(path)
+    _err(f"natprog: {error.one_line()}")
+    return error
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="natprog")
 @click.option("--debug", is_flag=True, help="Show the full traceback of an internal error.")
@@ -138,11 +156,8 @@ def extract(files: tuple[Path, ...], outdir: Path, **kwargs) -> None:
     for path in files:
         try:
             result, written = run_extract(path, outdir, options)
-        except NatprogError as error:
-            if error.path is None:
-                error.path = str(path)
-            _err(f"natprog: {error.one_line()}")
-            failures.append(error)
+        except Exception as error:  # one bad file never stops the others
+            failures.append(_failure(error, path))
             continue
         summary = result.to_dict()["summary"]
         _err(
@@ -207,19 +222,39 @@ def diff(old: Path, new: Path, outdir: Path, threshold: float | None, **kwargs) 
     )
 
 
+class _NoticeHandler(logging.Handler):
+    """Library notices (`natprog` logger) as one line each on stderr, like the errors."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _err(f"natprog: {' '.join(record.getMessage().split())}")
+
+
+INTERRUPTED = "natprog: interrupted (no output was left half-written)"
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the CLI and map every error to one line and one exit code."""
+    """Entry point: run the CLI and map every error to one line and one exit code.
+
+    This is the one place where exceptions become exit codes (`errors.ExitCode`).
+    """
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
+    logger = logging.getLogger("natprog")
+    handler = _NoticeHandler(logging.INFO)
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    propagate, logger.propagate = logger.propagate, False
     try:
         code = cli.main(args=args, prog_name="natprog", standalone_mode=False)
         if isinstance(code, int):  # click returns the code of --help/--version exits
             return code
     except click.exceptions.Abort:
-        _err("natprog: interrupted")
-        return 130
+        _err(INTERRUPTED)
+        return int(ExitCode.INTERRUPTED)
     except click.exceptions.ClickException as error:  # usage errors from click itself
-        _err(f"natprog: {error.format_message()}")
+        context = getattr(error, "ctx", None)
+        hint = f" (see `{context.command_path} --help`)" if context is not None else ""
+        _err(f"natprog: {error.format_message()}{hint}")
         return int(ExitCode.USAGE)
     except NatprogError as error:
         _err(f"natprog: {error.one_line()}")
@@ -227,15 +262,16 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0) if not isinstance(exit_.code, str) else 1
     except KeyboardInterrupt:
-        _err("natprog: interrupted")
-        return 130
+        _err(INTERRUPTED)
+        return int(ExitCode.INTERRUPTED)
     except Exception as error:  # a bug: one line, and the traceback only when asked for
         if debug:
             traceback.print_exc()
-        _err(
-            f"natprog: internal error ({type(error).__name__}: {error}); rerun with --debug for the traceback"
-        )
+        _err(f"natprog: {internal_error(error).one_line()}")
         return int(ExitCode.INTERNAL)
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
     return 0
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+MAX_MESSAGE = 400  # characters of one error line, path excluded
+
 
 class ExitCode(IntEnum):
     """Process exit codes; stable, documented in the README."""
@@ -18,8 +20,10 @@ class ExitCode(IntEnum):
     UNSUPPORTED = 4  # a format natprog does not read (or cannot convert here)
     NO_TEXT = 5  # a PDF without a text layer (a scan)
     NOT_PROGRAMME = 6  # readable, but no sections/activities found
-    LIMIT = 7  # refused: the file exceeds a safety limit (size, ratio, pages)
-    INTERNAL = 70  # a bug: rerun with --debug and report it
+    LIMIT = 7  # refused: the file exceeds a safety limit (size, ratio, pages, XML entities)
+    INTERNAL = 70  # a bug: rerun with --debug and report it (EX_SOFTWARE)
+    CANNOT_WRITE = 73  # the outputs cannot be written: disk full, no permission (EX_CANTCREAT)
+    INTERRUPTED = 130  # Ctrl-C (SIGINT), as shells report it: 128 + 2
 
 
 class NatprogError(Exception):
@@ -35,6 +39,8 @@ class NatprogError(Exception):
     def one_line(self) -> str:
         """The message as printed by the CLI: `path: message`, never more than one line."""
         text = " ".join(self.message.split())
+        if len(text) > MAX_MESSAGE:  # a library may quote a whole damaged line back at us
+            text = text[: MAX_MESSAGE - 1] + "…"
         return f"{self.path}: {text}" if self.path else text
 
 
@@ -74,5 +80,21 @@ class ConfigError(UsageError):
     """natprog.toml (or --config) is malformed."""
 
 
+class OutputError(NatprogError):
+    """The outputs cannot be written (disk full, read-only or missing folder, no permission)."""
+
+    exit_code = ExitCode.CANNOT_WRITE
+
+
 class InternalError(NatprogError):
     exit_code = ExitCode.INTERNAL
+
+
+DEBUG_HINT = "this is a bug in natprog: rerun with --debug for the traceback and report it"
+
+
+def internal_error(exc: BaseException, path: str | None = None) -> InternalError:
+    """An unexpected exception as a reportable error: its type and text, and what to do next."""
+    detail = " ".join(str(exc).split())[:200]
+    what = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    return InternalError(f"internal error ({what}); {DEBUG_HINT}", path=path)

@@ -1,13 +1,19 @@
 """Emit: a `Result` to files. Each output format is one small module registered here.
 
-`emit` writes the chosen formats atomically into a folder and returns the paths written.
+`emit` writes the chosen formats of one input all or nothing: into a private folder first, then
+renamed into place only when every writer has succeeded; it returns the paths written.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .atomic import fsync_dir
 
 if TYPE_CHECKING:
     from ..run import Result
@@ -37,11 +43,45 @@ def output_paths(
 
 
 def emit(result: Result, outdir: Path, formats: tuple[str, ...] | None = None) -> list[Path]:
+    """Write the outputs of one input; on any failure none of them is touched.
+
+    Writers write into a staging folder inside `outdir` (same file system, so the final
+    `os.replace` of each file is atomic). An interrupted or failed run therefore leaves every
+    output either as it was before or wholly new, and no partial set from a failed draft.
+    """
+    from ..errors import OutputError
+
     data = result.to_dict()
-    written = []
-    for name, path in output_paths(result.stem, outdir, formats).items():
-        writer = _writer(OUTPUTS[name][1])
-        produced = writer(data, result, path)
-        if produced is not None:  # a writer may decline (e.g. the annotated copy of a PDF)
-            written.append(produced)
-    return written
+    outdir = Path(outdir)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=".natprog-", suffix=".tmp", dir=outdir))
+    except OSError as exc:
+        raise OutputError(_cannot_write(outdir, exc)) from None
+    try:
+        produced = []
+        for name, path in output_paths(result.stem, stage, formats).items():
+            writer = _writer(OUTPUTS[name][1])
+            made = writer(data, result, path)
+            if made is not None:  # a writer may decline (e.g. the annotated copy of a PDF)
+                produced.append(Path(made))
+        written = []
+        for made in produced:
+            target = outdir / made.relative_to(stage)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(made, target)
+            written.append(target)
+        fsync_dir(outdir)
+        return written
+    except OSError as exc:
+        raise OutputError(_cannot_write(outdir, exc)) from None
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _cannot_write(outdir: Path, exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    return (
+        f"cannot write the outputs to {outdir} ({reason}): free some space, check the "
+        "folder's permissions, or choose another folder with -o"
+    )

@@ -1,8 +1,9 @@
 """Atomic, deterministic output files.
 
-Every output is written to a temporary file beside its target and renamed into place, so an
-interrupted run leaves the old file or the new one, never a torn one. ZIP-based outputs (XLSX,
-DOCX) are repacked with fixed timestamps so the same input gives the same bytes.
+Every output is written to a temporary file beside its target, flushed to disk and renamed into
+place, so an interrupted run leaves the old file or the new one, never a torn one; the temporary
+file is removed on any failure, Ctrl-C included. ZIP-based outputs (XLSX, DOCX) are repacked with
+fixed timestamps so the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -16,13 +17,19 @@ import zipfile
 from pathlib import Path
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+# mkstemp makes owner-only files; outputs get the mode a plain open() would give them.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+_MODE = 0o666 & ~_UMASK
 
 
 def write_bytes(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` atomically (temporary file + `os.replace`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
+            os.fchmod(out.fileno(), _MODE)
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
@@ -36,6 +43,19 @@ def write_bytes(path: Path, data: bytes) -> Path:
 
 def write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:
     return write_bytes(path, text.encode(encoding))
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make the renames in `folder` durable (a no-op where folders cannot be opened)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")

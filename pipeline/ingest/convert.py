@@ -25,17 +25,19 @@ def find_soffice() -> str | None:
     return None
 
 
-def convert_to_docx(path: Path, options: Options) -> bytes:
+def convert_to_docx(path: Path, options: Options, suffix: str | None = None) -> bytes:
+    """The file converted to DOCX bytes; `suffix` names its real format when the name lies."""
+    suffix = suffix or path.suffix.lower()
     soffice = find_soffice()
     if soffice is None:
         raise UnsupportedFormatError(
-            f"{path.suffix or 'this'} files are read through LibreOffice, which is not installed: "
+            f"{suffix or 'this'} files are read through LibreOffice, which is not installed: "
             "install it (Debian: apt-get install libreoffice-writer-nogui) or save the draft as DOCX",
             path=str(path),
         )
     with tempfile.TemporaryDirectory(prefix="natprog-convert-") as tmp:
         tmpdir = Path(tmp)
-        source = tmpdir / f"input{path.suffix.lower()}"
+        source = tmpdir / f"input{suffix}"
         shutil.copyfile(path, source)
         profile = (tmpdir / "profile").as_uri()
         command = [

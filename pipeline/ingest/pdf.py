@@ -16,28 +16,37 @@ from .pdflayout import Grid, PageContent, Word, layout
 OCR_HINT = "run OCR first, e.g. `ocrmypdf -l bul in.pdf out.pdf`, then retry with out.pdf"
 
 
+ENCRYPTED = (
+    "the PDF is password-protected: open it with the password and save or print an unprotected "
+    "copy (e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`), then retry"
+)
+DAMAGED_HINT = "ask the sender for a fresh copy, or export the PDF again from the Word file"
+
+
+def _cause(exc: BaseException) -> BaseException:
+    """The pdfminer error inside pdfplumber's wrapper (it keeps the original as its argument)."""
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+    return inner or exc.__cause__ or exc
+
+
 def _open(data: bytes, path: str):
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         pdf.pages  # noqa: B018  (forces the page tree, where damage shows)
         return pdf
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise EncryptedFileError(
-            "the PDF is password-protected: save an unprotected copy and retry", path=path
-        ) from None
-    except PDFSyntaxError as exc:
-        raise UnreadableFileError(f"the PDF is damaged ({exc})", path=path) from None
     except Exception as exc:  # pdfminer raises assorted errors on damaged files
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
-            raise EncryptedFileError(
-                "the PDF is password-protected: save an unprotected copy and retry", path=path
-            ) from None
+        cause = _cause(exc)
+        if (
+            isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError))
+            or "password" in str(cause).lower()
+        ):
+            raise EncryptedFileError(ENCRYPTED, path=path) from None
+        detail = " ".join(str(cause).split())[:120] or type(cause).__name__
         raise UnreadableFileError(
-            f"the PDF is damaged or truncated ({type(exc).__name__}: {exc})", path=path
+            f"the PDF is damaged or truncated ({detail}): {DAMAGED_HINT}", path=path
         ) from None
 
 
@@ -46,8 +55,8 @@ def plumber_pages(data: bytes, path: str, options: Options) -> list[PageContent]
     try:
         if len(pdf.pages) > options.limits.max_pages:
             raise LimitExceededError(
-                f"the PDF has {len(pdf.pages)} pages, over the {options.limits.max_pages} page limit "
-                "(raise it with --max-pages)",
+                f"the PDF has {len(pdf.pages)} pages, over the {options.limits.max_pages} page limit: "
+                "raise it with --max-pages if the file is genuine",
                 path=path,
             )
         pages = []
@@ -56,8 +65,9 @@ def plumber_pages(data: bytes, path: str, options: Options) -> list[PageContent]
                 words = page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False)
                 tables = page.find_tables()
             except Exception as exc:
+                detail = " ".join(str(_cause(exc)).split())[:120]
                 raise UnreadableFileError(
-                    f"page {page.page_number} of the PDF is damaged ({type(exc).__name__}: {exc})",
+                    f"page {page.page_number} of the PDF is damaged ({detail}): {DAMAGED_HINT}",
                     path=path,
                 ) from None
             pages.append(

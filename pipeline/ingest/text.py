@@ -45,7 +45,11 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
 def read_text(data: bytes, path: str, options: Options) -> Document:
     text, encoding = decode(data, path)
     if "\x00" in text:
-        raise UnreadableFileError("the file is binary, not text", path=path)
+        raise UnreadableFileError(
+            "the file holds NUL bytes, so it is binary data or UTF-16 text without a byte-order "
+            "mark: save it as UTF-8 text and retry",
+            path=path,
+        )
     blocks: list[Block] = []
     page = 1
     has_pages = "\f" in text

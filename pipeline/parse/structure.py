@@ -580,8 +580,10 @@ def _what_was_found(document: Document, programme: Programme) -> str:
     first = next((b.text.strip() for b in document.blocks if b.text.strip()), "")
     if first:
         found.append(f"starting «{first[:60]}»")
-    return "not a programme draft: no activities (`Дейност N`) were found; found " + ", ".join(
-        found
+    return (
+        "not a programme draft: no activities (`Дейност N`) were found; found "
+        + ", ".join(found)
+        + ": check that this is the draft and that its activities are headed `Дейност 1`, …"
     )
 
 
