@@ -146,7 +146,7 @@ def extract(files: tuple[Path, ...], outdir: Path, **kwargs) -> None:
             failures.append(error)
             continue
         summary = result.to_dict()["summary"]
-        summaries.append((str(path), summary))
+        summaries.append((path.name, summary))
         _err(
             f"{path}: {summary['activities']} activities, {summary['findings']} findings → "
             + ", ".join(str(p) for p in written)
