@@ -18,6 +18,8 @@ import docx
 import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import DRAFT_2012
@@ -272,3 +274,26 @@ def test_libreoffice_shows_every_comment(fixture_docx, fixture_result, tmp_path)
     }
     authors = content.xpath("//office:annotation/dc:creator/text()", namespaces=ns)
     assert sorted(authors) == sorted([AUTHOR] * len(EXPECTED) + ["Рецензент"])
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_spans_anchor_exactly_and_change_no_text(fixture_docx, data):
+    """Random, possibly overlapping spans anywhere in the runs' text: each comment covers exactly
+    its span, and the document reads exactly as before."""
+    raw = fixture_docx.read_bytes()
+    blocks = _ingest_bytes(raw).blocks
+    findings, expected = [], []
+    for _ in range(data.draw(st.integers(1, 6))):
+        block = data.draw(st.sampled_from(blocks))
+        own = len(block.list_label) + 1 if block.list_label else 0  # the label is not in runs
+        start = data.draw(st.integers(own, len(block.text) - 1))
+        end = data.draw(st.integers(start + 1, len(block.text)))
+        findings.append(_finding(block.prov.paragraph, block.text, start, end))
+        expected.append(block.text[start:end])
+    annotated = annotate_docx(raw, {"findings": findings, "activities": [], "sections": []})
+    anchors = [anchor for author, _, anchor in anchored(annotated).values() if author == AUTHOR]
+    assert anchors == expected
+    assert walk_texts(annotated) == [block.text for block in blocks]

@@ -47,9 +47,7 @@ PACKAGE_SCHEMA = {
                                 "items": {
                                     "type": "object",
                                     "required": ["name", "type", "title"],
-                                    "properties": {
-                                        "type": {"enum": ["string", "integer", "date"]}
-                                    },
+                                    "properties": {"type": {"enum": ["string", "integer", "date"]}},
                                 },
                             }
                         },

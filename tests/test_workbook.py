@@ -88,7 +88,9 @@ def test_deadlines_sheet_by_month_with_permanent_apart(workbook, extracted):
     assert dated[0][0] == "Март 2012" and dated[-1][0] == "Декември 2012"
     heading = rows.index(("Постоянни дейности (без краен срок)",) + (None,) * 6)
     permanent = [row[2] for row in rows[heading + 1 :] if row[0] == "постоянен"]
-    assert permanent == [a["id"] for a in data["activities"] if a["deadline"]["kind"] == "permanent"]
+    assert permanent == [
+        a["id"] for a in data["activities"] if a["deadline"]["kind"] == "permanent"
+    ]
     assert sheet.auto_filter.ref == f"A1:G{len(dated) + 1}"
 
 
@@ -105,7 +107,10 @@ def test_deadlines_link_to_their_activity_row(workbook):
         target = int(link.location.split("!A")[1])
         assert link.location == f"'Дейности'!A{target}"
         assert activities.cell(target, id_column).value == row[2].value
-        assert row[6].value == f"=IF('Дейности'!{status}{target}=\"\",\"\",'Дейности'!{status}{target})"
+        assert (
+            row[6].value
+            == f"=IF('Дейности'!{status}{target}=\"\",\"\",'Дейности'!{status}{target})"
+        )
         linked += 1
     assert linked == activities.max_row - 1
 
@@ -152,7 +157,9 @@ def test_repeated_activity_id_links_to_the_row_above_the_finding():
 def _soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found is None:
-        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui")
+        pytest.skip(
+            "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui"
+        )
     return found
 
 

@@ -6,16 +6,19 @@ comment covers exactly the offending characters. Nothing else in the document ch
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 from pathlib import Path
 
+from lxml import etree
+
 from ..errors import UnreadableFileError
 from ..ingest import sniff
 from ..ingest.numbering import Numbering
-from ..ingest.wordxml import R, WalkedParagraph, WordWalker, read_styles
+from ..ingest.wordxml import R, W, WalkedParagraph, WordWalker, read_styles
 from .atomic import deterministic_zip, write_bytes
-from .runsplit import Piece, fresh_ids, split_paragraph
+from .runsplit import XML_SPACE, Piece, fresh_ids, split_paragraph
 from .serialize import SEVERITY_NAMES
 
 AUTHOR = "natprog"
@@ -70,13 +73,12 @@ def annotate_docx(raw: bytes, data: dict, revisions: str = "accepted") -> bytes 
     for finding, (index, start, end) in zip(data["findings"], anchors, strict=True):
         first, last = _runs(pieces[index], start, end)
         comment = word.add_comment(
-            [Run(first, word), Run(last, word)],
-            text=comment_text(finding),
-            author=AUTHOR,
-            initials=INITIALS,
+            [Run(first, word), Run(last, word)], text="", author=AUTHOR, initials=INITIALS
         )
+        element = comment._comment_elm
         # python-docx stamps the current time; the same input must give the same bytes.
-        comment._comment_elm.date = None
+        element.date = None
+        _write_text(element, comment_text(finding).split("\n"))
     buffer = io.BytesIO()
     word.save(buffer)
     return deterministic_zip(buffer.getvalue(), fix_modified=False)
@@ -90,6 +92,25 @@ def comment_text(finding: dict) -> str:
     severity = SEVERITY_NAMES.get(finding["severity"], finding["severity"])
     lines.append(f"({severity}, {finding['code']})")
     return "\n".join(lines)
+
+
+def _write_text(comment, lines: list[str]) -> None:
+    """The comment's text, a paragraph per line, built directly: python-docx's `text=` adds
+    runs character by character, which is most of the time with hundreds of findings."""
+    first = comment[0]  # the paragraph python-docx made: CommentText style, annotation mark
+    for index, line in enumerate(lines):
+        paragraph = first
+        if index:
+            paragraph = first.makeelement(first.tag, {})
+            properties = first.find(W + "pPr")
+            if properties is not None:
+                paragraph.append(copy.deepcopy(properties))
+            comment.append(paragraph)
+        run = etree.SubElement(paragraph, W + "r")
+        text = etree.SubElement(run, W + "t")
+        text.text = line
+        if line != line.strip():
+            text.set(XML_SPACE, "preserve")
 
 
 def _related(word, kind: str):

@@ -6,6 +6,8 @@ overdue activities turn red by themselves (conditional formatting against TODAY(
 
 from __future__ import annotations
 
+from copy import copy
+
 from .serialize import ACTIVITY_COLUMNS, FINDING_COLUMNS
 
 FOLLOW_UP_COLUMNS: tuple[str, ...] = ("Статус", "Отчет", "Бележки")
@@ -70,12 +72,21 @@ def add_follow_up(sheet, activity_count: int) -> None:
     sheet.conditional_formatting.add(range_ref, rule)
 
 
-def _link(cell, sheet: str, row: int) -> None:
+def _link(cell, sheet: str, row: int, styled: dict) -> None:
+    """Link `cell` to row `row` of `sheet`, in link colours.
+
+    `styled` maps a cell style to its linked version: assigning a font re-hashes it per cell,
+    which with a thousand findings is most of the workbook's time.
+    """
     from openpyxl.styles import Font
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{sheet}'!A{row}")
-    cell.font = Font(color=_LINK_FONT, underline="single")
+    key = tuple(cell._style)
+    if key not in styled:
+        cell.font = Font(color=_LINK_FONT, underline="single")
+        styled[key] = copy(cell._style)
+    cell._style = copy(styled[key])
 
 
 def activity_row_finder(data: dict):
@@ -105,14 +116,17 @@ def link_findings(sheet, data: dict) -> None:
         section_rows.setdefault(section["number"], index + 2)
     activity_col = FINDING_COLUMNS.index("Дейност") + 1
     section_col = FINDING_COLUMNS.index("Раздел") + 1
+    styled: dict = {}
     for index, finding in enumerate(data["findings"]):
         location = finding["location"]
         row = index + 2
         target = activity_row(location)
         if target is not None:
-            _link(sheet.cell(row, activity_col), "Дейности", target)
+            _link(sheet.cell(row, activity_col), "Дейности", target, styled)
         if location.get("section") in section_rows:
-            _link(sheet.cell(row, section_col), "Раздели", section_rows[location["section"]])
+            _link(
+                sheet.cell(row, section_col), "Раздели", section_rows[location["section"]], styled
+            )
 
 
 def _deadline_row(activity: dict, row: int, status: str) -> dict:
@@ -150,8 +164,9 @@ def add_deadlines_sheet(workbook, data: dict):
     dated.sort(key=lambda r: (r["Срок до"], r["_row"]))
     sheet = add_table_sheet(workbook, "Срокове", DEADLINE_COLUMNS, dated)
     id_col = DEADLINE_COLUMNS.index("ID") + 1
+    styled: dict = {}
     for offset, row in enumerate(dated, start=2):
-        _link(sheet.cell(offset, id_col), "Дейности", row["_row"])
+        _link(sheet.cell(offset, id_col), "Дейности", row["_row"], styled)
     if dated:
         range_ref, rule = _overdue_rule(f"A2:G{len(dated) + 1}", "B", "G", 2)
         sheet.conditional_formatting.add(range_ref, rule)
@@ -169,6 +184,6 @@ def add_deadlines_sheet(workbook, data: dict):
             sheet.append([month if c == "Месец" else row.get(c) for c in DEADLINE_COLUMNS])
             for cell in sheet[sheet.max_row]:
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
-            _link(sheet.cell(sheet.max_row, id_col), "Дейности", row["_row"])
+            _link(sheet.cell(sheet.max_row, id_col), "Дейности", row["_row"], styled)
     sheet.column_dimensions["G"].width = 14.0
     return sheet

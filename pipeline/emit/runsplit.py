@@ -17,7 +17,7 @@ from ..ingest.wordxml import R, Segment, W, WalkedParagraph
 Piece = tuple[int, int, etree._Element]  # paragraph text [start, end) lives in this run
 _TEXT_NODES = (W + "t", W + "delText")
 _ID = W + "id"
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _ALL_IDS = etree.XPath("//@w:id", namespaces={"w": W[1:-1]})
 
 
@@ -104,7 +104,7 @@ def _split_run(
             used = True
             node.text = raw[a:b]
             if node.text != node.text.strip():
-                node.set(_XML_SPACE, "preserve")
+                node.set(XML_SPACE, "preserve")
             pieces.extend(_pieces_of(node_segments, a, b, target))
     return pieces
 
