@@ -42,6 +42,8 @@ def write_annotated_docx(data: dict, result, path: Path) -> Path | None:
         return None  # ODT/DOC/RTF read through LibreOffice: the original is not a Word file
     if hashlib.sha256(raw).hexdigest() != document.sha256:
         raise UnreadableFileError("the file changed while natprog was reading it: run again")
+    if not data["findings"]:
+        return write_bytes(path, raw)  # nothing to say: the copy is the original, byte for byte
     annotated = annotate_docx(raw, data, result.options.revisions)
     return None if annotated is None else write_bytes(path, annotated)
 
@@ -153,6 +155,10 @@ def _span(paragraph: WalkedParagraph, finding: dict) -> tuple[int, int] | None:
             if low == high:  # a point (a missing character): the character before it
                 return (low - 1, low) if low > 0 else (low, min(low + 1, len(paragraph.text)))
             return low, high
+    if context and start is None:  # about a whole value: the value, not its label before it
+        offset = finding.get("context_offset") or 0
+        if paragraph.text[offset : offset + len(context)] == context:
+            return offset, offset + len(context)
     text = finding.get("text")
     if text:
         found = paragraph.text.find(text)
