@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import json
 
 from conftest import DRAFT_2012
 from pipeline.emit.terminal import MAX_CODES, print_summary
+from pipeline.models import SEVERITIES
 
 SUMMARY = {
     "activities": 48,
@@ -24,9 +26,15 @@ def test_extract_prints_the_table_on_stderr_without_colour(run_cli, tmp_path):
     result = run_cli("extract", DRAFT_2012["docx"], "-o", tmp_path)
     assert result.code == 0, result.err
     assert result.out == ""  # data to files, messages to stderr
+    summary = json.loads((tmp_path / "np2012-draft.json").read_text(encoding="utf-8"))["summary"]
     lines = [line.split() for line in result.err.splitlines()]
     assert ["file", "activities", "findings", "errors", "warnings", "info"] in lines
-    assert [DRAFT_2012["docx"].name, "48", "9", "3", "2", "4"] in lines
+    severities = [summary["by_severity"][s] for s in SEVERITIES]
+    counts = [summary["activities"], summary["findings"], *severities]
+    assert [DRAFT_2012["docx"].name, *map(str, counts)] in lines
+    ranked = sorted(summary["by_code"].items(), key=lambda item: (-item[1], item[0]))
+    for code, count in ranked[:MAX_CODES]:
+        assert [code, str(count)] in [line[:2] for line in lines]
     assert "\x1b[" not in result.err
 
 
