@@ -62,10 +62,12 @@ def page(browser, report_2012):
     errors: list[str] = []
     requests: list[str] = []
     opened.on("pageerror", lambda error: errors.append(str(error)))
+    # Console errors include Content-Security-Policy violations (something tried to load).
+    opened.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     opened.on("request", lambda request: requests.append(request.url))
     opened.goto(path.as_uri())
     yield opened
-    assert errors == [], "JavaScript errors on the page"
+    assert errors == [], "errors on the page"
     assert [url for url in requests if not url.startswith("file:")] == [], "the page fetched"
     opened.close()
 
