@@ -60,11 +60,11 @@ def annotate_docx(raw: bytes, data: dict, revisions: str = "accepted") -> bytes 
     body = word.element.body
     styles = read_styles(_related(word, "styles"))
     walker = WordWalker(Numbering(_related(word, "numbering"), styles), styles, revisions)
-    paragraphs = {p.index: p for p in walker.walk(body)}
-    usable = {i: p for i, p in paragraphs.items() if any(s.run.tag == R for s in p.segments)}
+    # Paragraphs with text in runs: a comment can only be anchored on runs.
+    usable = {p.index: p for p in walker.walk(body) if any(s.run.tag == R for s in p.segments)}
     if not usable:
         return None
-    anchors = [_anchor(finding, paragraphs, usable, data) for finding in data["findings"]]
+    anchors = [_anchor(finding, usable, data) for finding in data["findings"]]
 
     # Split every run first (all cuts of a paragraph at once), then place the comments.
     cuts: dict[int, set[int]] = {}
@@ -123,12 +123,7 @@ def _related(word, kind: str):
     return None
 
 
-def _anchor(
-    finding: dict,
-    paragraphs: dict[int, WalkedParagraph],
-    usable: dict[int, WalkedParagraph],
-    data: dict,
-) -> Anchor:
+def _anchor(finding: dict, usable: dict[int, WalkedParagraph], data: dict) -> Anchor:
     """Where the comment goes: the offending text, else its whole paragraph, else a heading."""
     location = finding["location"]
     index = location.get("paragraph")
