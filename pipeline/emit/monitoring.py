@@ -66,10 +66,11 @@ def add_follow_up(sheet, activity_count: int) -> None:
     )
     validation.add(f"{status}2:{status}{last}")
     sheet.add_data_validation(validation)
-    range_ref, rule = _overdue_rule(
-        f"A2:{_letter(columns, columns[-1])}{last}", _letter(columns, "Срок до"), status, 2
+    sheet.conditional_formatting.add(
+        *_overdue_rule(
+            f"A2:{_letter(columns, columns[-1])}{last}", _letter(columns, "Срок до"), status, 2
+        )
     )
-    sheet.conditional_formatting.add(range_ref, rule)
 
 
 def _link(cell, sheet: str, row: int, styled: dict) -> None:
@@ -167,9 +168,11 @@ def add_deadlines_sheet(workbook, data: dict):
     styled: dict = {}
     for offset, row in enumerate(dated, start=2):
         _link(sheet.cell(offset, id_col), "Дейности", row["_row"], styled)
+    status_here = _letter(DEADLINE_COLUMNS, "Статус")
     if dated:
-        range_ref, rule = _overdue_rule(f"A2:G{len(dated) + 1}", "B", "G", 2)
-        sheet.conditional_formatting.add(range_ref, rule)
+        last = f"{_letter(DEADLINE_COLUMNS, DEADLINE_COLUMNS[-1])}{len(dated) + 1}"
+        end = _letter(DEADLINE_COLUMNS, "Срок до")
+        sheet.conditional_formatting.add(*_overdue_rule(f"A2:{last}", end, status_here, 2))
     for title, rows in (
         ("Постоянни дейности (без краен срок)", permanent),
         ("Без разпознат срок", undated),
@@ -185,5 +188,5 @@ def add_deadlines_sheet(workbook, data: dict):
             for cell in sheet[sheet.max_row]:
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
             _link(sheet.cell(sheet.max_row, id_col), "Дейности", row["_row"], styled)
-    sheet.column_dimensions["G"].width = 14.0
+    sheet.column_dimensions[status_here].width = _FOLLOW_UP_WIDTHS["Статус"]
     return sheet
