@@ -12,7 +12,7 @@ INPUTS := $(wildcard inputs/*.docx inputs/*.pdf inputs/*.txt inputs/*.odt inputs
 # np2012-draft.docx -> outputs/np2012-draft-docx/np2012-draft.json
 out_dir = outputs/$(basename $(notdir $(1)))-$(subst .,,$(suffix $(1)))
 TARGETS := $(foreach f,$(INPUTS),$(call out_dir,$(f))/$(basename $(notdir $(f))).json)
-SOURCES := $(shell find pipeline -type f \( -name '*.py' -o -name '*.csv' -o -name '*.json' -o -name '*.html' -o -name '*.txt' -o -name '*.aff' -o -name '*.dic' \)) abbreviations.csv $(wildcard natprog.toml)
+SOURCES := $(shell find pipeline -type f \( -name '*.py' -o -name '*.csv' -o -name '*.json' -o -name '*.html' -o -name '*.j2' -o -name '*.css' -o -name '*.js' -o -name '*.txt' -o -name '*.aff' -o -name '*.dic' \)) abbreviations.csv $(wildcard natprog.toml)
 
 .PHONY: all test check lint format bench profile clean distclean
 .DEFAULT_GOAL := all

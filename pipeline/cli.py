@@ -153,6 +153,7 @@ def extract(files: tuple[Path, ...], outdir: Path, **kwargs) -> None:
 
     options = _options_from_kwargs(kwargs)
     failures: list[NatprogError] = []
+    summaries: list[tuple[str, dict]] = []
     for path in files:
         try:
             result, written = run_extract(path, outdir, options)
@@ -160,10 +161,15 @@ def extract(files: tuple[Path, ...], outdir: Path, **kwargs) -> None:
             failures.append(_failure(error, path))
             continue
         summary = result.to_dict()["summary"]
+        summaries.append((path.name, summary))
         _err(
             f"{path}: {summary['activities']} activities, {summary['findings']} findings → "
             + ", ".join(str(p) for p in written)
         )
+    if summaries:
+        from .emit.terminal import print_summary
+
+        print_summary(summaries)
     if failures:
         raise SystemExit(int(failures[0].exit_code))
 

@@ -19,10 +19,14 @@ if TYPE_CHECKING:
     from ..run import Result
 
 # format name -> (file name pattern, writer module:function). Writers take (data, result, path).
+# Order matters: the data package describes the CSVs, so it comes after them.
 OUTPUTS: dict[str, tuple[str, str]] = {
     "json": ("{stem}.json", "jsonout:write_json"),
     "xlsx": ("{stem}.xlsx", "xlsx:write_xlsx"),
     "csv": ("{stem}.activities.csv", "csvout:write_activities_csv"),
+    "datapackage": ("datapackage.json", "datapackage:write_datapackage"),
+    "html": ("{stem}.report.html", "report:write_report"),
+    "annotated": ("{stem}.annotated.docx", "annotate:write_annotated_docx"),
 }
 DEFAULT_FORMATS: tuple[str, ...] = tuple(OUTPUTS)
 

@@ -61,11 +61,12 @@ def fsync_dir(folder: Path) -> None:
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
-def deterministic_zip(data: bytes) -> bytes:
+def deterministic_zip(data: bytes, fix_modified: bool = True) -> bytes:
     """Repack an OOXML ZIP with fixed timestamps, inside and out (content otherwise unchanged).
 
     Writers stamp the save time into the ZIP entries and into docProps/core.xml; both are
-    fixed here so the same input gives the same bytes.
+    fixed here so the same input gives the same bytes. `fix_modified=False` keeps core.xml as
+    is, for a copy of an input document whose own date must not change.
     """
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -75,7 +76,7 @@ def deterministic_zip(data: bytes) -> bytes:
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o600 << 16
             content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
+            if fix_modified and info.filename == "docProps/core.xml":
                 content = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
             target.writestr(fixed, content)
     return out.getvalue()

@@ -6,6 +6,7 @@ No timestamps, no absolute paths: the same input gives the same data.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,24 +76,39 @@ def _summary(result: Result) -> dict:
     }
 
 
-# Spreadsheet/CSV columns of the activities table: (header, getter on an activity dict).
-ACTIVITY_COLUMNS: tuple[str, ...] = (
-    "Раздел",
-    "№",
-    "Дейност",
-    "Отговорна институция",
-    "Партньори",
-    "Финансиране",
-    "Срок",
-    "Срок от",
-    "Срок до",
-    "Очаквани резултати",
-    "Индикатори",
-    "ID",
-    "Вид срок",
-    "Етикет партньори",
-    "Източник",
-)
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a table output: its header, its open-data type and a Bulgarian title."""
+
+    name: str  # the header exactly as in the CSV/XLSX
+    type: str  # Frictionless Table Schema type: string, integer, date
+    title: str
+    description: str
+    required: bool = False
+
+
+# The activities table (CSV, `Дейности` sheet, data package): one definition for all three.
+ACTIVITY_FIELDS: tuple[Column, ...] = (
+    Column("Раздел", "string", "Раздел", "Номер на раздела с римска цифра (I, II, …).", True),
+    Column("№", "integer", "Номер на дейността", "Номер на дейността в раздела."),
+    Column("Дейност", "string", "Наименование на дейността", "Наименованието, както е в проекта."),
+    Column("Отговорна институция", "string", "Отговорна институция", "Както е изписана в проекта."),
+    Column("Партньори", "string", "Партньори", "Партньори (или „Експертна помощ“), както са изписани."),
+    Column("Финансиране", "string", "Финансиране", "Източник на финансиране."),
+    Column("Срок", "string", "Срок (текст)", "Срокът, както е изписан в проекта."),
+    Column("Срок от", "date", "Начало на срока", "Първият ден от срока (ISO 8601)."),
+    Column("Срок до", "date", "Край на срока", "Последният ден от срока (ISO 8601)."),
+    Column("Очаквани резултати", "string", "Очаквани резултати", "Очакваните резултати от дейността."),
+    Column("Индикатори", "string", "Индикатори за изпълнение", "Индикаторите за изпълнение."),
+    Column("ID", "string", "Идентификатор", "Раздел и номер на дейността, напр. III.5.", True),
+    Column(
+        "Вид срок", "string", "Вид срок",
+        "date, month, quarter, year, permanent (постоянен) или unknown (неразпознат).",
+    ),
+    Column("Етикет партньори", "string", "Етикет на партньорите", "Етикетът, както е изписан."),
+    Column("Източник", "string", "Място в проекта", "Страница, абзац или ред в изходния файл."),
+)  # fmt: skip
+ACTIVITY_COLUMNS: tuple[str, ...] = tuple(column.name for column in ACTIVITY_FIELDS)
 
 
 def source_text(source: dict | None) -> str:

@@ -1,4 +1,4 @@
-"""The XLSX workbook: activities, sections, abbreviations and findings, ready to filter and print.
+"""The XLSX workbook: activities, sections, abbreviations, findings and deadlines, ready to filter.
 
 Built with openpyxl from the serialized result; bold frozen headers, autofilter, wrapped text,
 fitted widths, real Excel dates, fixed document properties so the bytes are reproducible.
@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from copy import copy
 from pathlib import Path
 
 from ..models import to_roman
 from .atomic import deterministic_zip, write_bytes
+from .monitoring import FOLLOW_UP_COLUMNS, add_deadlines_sheet, add_follow_up, link_findings
 from .serialize import ACTIVITY_COLUMNS, FINDING_COLUMNS, activity_rows, finding_rows, source_text
 
 _FIXED = dt.datetime(2000, 1, 1)
@@ -52,11 +54,20 @@ def add_table_sheet(workbook, title: str, columns: tuple[str, ...], rows: list[d
                 value = dt.date.fromisoformat(value)
             values.append(value)
         sheet.append(values)
+    wrapped = dated = None  # style arrays, copied to each cell: setting a style re-hashes it
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells:
-            cell.alignment = wrap
             if isinstance(cell.value, dt.date):
-                cell.number_format = "DD.MM.YYYY"
+                if dated is None:
+                    cell.alignment = wrap
+                    cell.number_format = "DD.MM.YYYY"
+                    dated = copy(cell._style)
+                cell._style = copy(dated)
+            else:
+                if wrapped is None:
+                    cell.alignment = wrap
+                    wrapped = copy(cell._style)
+                cell._style = copy(wrapped)
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = _width([column] + [row.get(column) for row in rows])
@@ -114,10 +125,15 @@ def build_workbook(data: dict):
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    add_table_sheet(workbook, "Дейности", ACTIVITY_COLUMNS, activity_rows(data))
+    activities = add_table_sheet(
+        workbook, "Дейности", ACTIVITY_COLUMNS + FOLLOW_UP_COLUMNS, activity_rows(data)
+    )
+    add_follow_up(activities, len(data["activities"]))
     add_table_sheet(workbook, "Раздели", SECTION_COLUMNS, section_rows(data))
     add_table_sheet(workbook, "Съкращения", GLOSSARY_COLUMNS, glossary_rows(data))
-    add_table_sheet(workbook, "Забележки", FINDING_COLUMNS, finding_rows(data))
+    link_findings(add_table_sheet(workbook, "Забележки", FINDING_COLUMNS, finding_rows(data)), data)
+    add_deadlines_sheet(workbook, data)
+    # The `Институции` sheet (issue 5) is added here, after `Срокове`.
     props = workbook.properties
     props.creator = "natprog"
     props.lastModifiedBy = "natprog"
