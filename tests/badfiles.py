@@ -254,3 +254,15 @@ def assert_refused(result, code: int, line: str, outdir: Path) -> None:
     assert result.err == expected, f"stderr:\n{result.err!r}\nexpected:\n{expected!r}"
     assert result.out == ""
     assert files_under(outdir) == []
+
+
+def expected_outputs(stem: str, source_format: str) -> list[str]:
+    """The file names `natprog extract` writes for one input (the annotated copy: DOCX only)."""
+    from pipeline.emit import DEFAULT_FORMATS, output_paths
+
+    names = {
+        name: path.name for name, path in output_paths(stem, Path("."), DEFAULT_FORMATS).items()
+    }
+    if source_format != "docx":
+        names.pop("annotated", None)
+    return sorted(names.values())

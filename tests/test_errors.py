@@ -18,6 +18,7 @@ from badfiles import (
     PDF_ENGINES,
     assert_refused,
     cut_glossary,
+    expected_outputs,
     files_under,
     letter_docx,
     members,
@@ -165,11 +166,7 @@ def test_an_internal_error_in_one_file_does_not_stop_the_others(
         f"natprog: {first}: internal error (ZeroDivisionError: division by zero); this is a bug "
         "in natprog: rerun with --debug for the traceback and report it"
     )
-    assert sorted(p.name for p in files_under(out)) == [
-        "second.activities.csv",
-        "second.json",
-        "second.xlsx",
-    ]
+    assert sorted(p.name for p in files_under(out)) == expected_outputs("second", "txt")
 
 
 # --- inputs to try ---------------------------------------------------------------------------
@@ -512,8 +509,4 @@ def test_file_name_with_spaces_and_cyrillic(run_cli, tmp_path, out):
     assert result.code == ExitCode.UNREADABLE
     assert result.err.splitlines()[-1] == f"natprog: {bad}: {EMPTY}"
     names = sorted(p.name for p in (out / "изход и резултати").iterdir())
-    assert names == [
-        "Проект на програмата (вер. 2).activities.csv",
-        "Проект на програмата (вер. 2).json",
-        "Проект на програмата (вер. 2).xlsx",
-    ]
+    assert names == expected_outputs("Проект на програмата (вер. 2)", "docx")

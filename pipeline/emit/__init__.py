@@ -29,6 +29,9 @@ OUTPUTS: dict[str, tuple[str, str]] = {
     "annotated": ("{stem}.annotated.docx", "annotate:write_annotated_docx"),
 }
 DEFAULT_FORMATS: tuple[str, ...] = tuple(OUTPUTS)
+# Outputs that describe the whole folder, not one input: written in place after the per-input
+# files have been moved there (each is still written atomically).
+FOLDER_OUTPUTS: frozenset[str] = frozenset({"datapackage"})
 
 
 def _writer(spec: str) -> Callable:
@@ -62,11 +65,13 @@ def emit(result: Result, outdir: Path, formats: tuple[str, ...] | None = None) -
         stage = Path(tempfile.mkdtemp(prefix=".natprog-", suffix=".tmp", dir=outdir))
     except OSError as exc:
         raise OutputError(_cannot_write(outdir, exc)) from None
+    chosen = formats or DEFAULT_FORMATS
     try:
         produced = []
-        for name, path in output_paths(result.stem, stage, formats).items():
-            writer = _writer(OUTPUTS[name][1])
-            made = writer(data, result, path)
+        for name, path in output_paths(result.stem, stage, chosen).items():
+            if name in FOLDER_OUTPUTS:
+                continue
+            made = _writer(OUTPUTS[name][1])(data, result, path)
             if made is not None:  # a writer may decline (e.g. the annotated copy of a PDF)
                 produced.append(Path(made))
         written = []
@@ -76,6 +81,11 @@ def emit(result: Result, outdir: Path, formats: tuple[str, ...] | None = None) -
             os.replace(made, target)
             written.append(target)
         fsync_dir(outdir)
+        for name, path in output_paths(result.stem, outdir, chosen).items():
+            if name in FOLDER_OUTPUTS:
+                made = _writer(OUTPUTS[name][1])(data, result, path)
+                if made is not None:
+                    written.append(Path(made))
         return written
     except OSError as exc:
         raise OutputError(_cannot_write(outdir, exc)) from None
