@@ -507,6 +507,6 @@ def test_file_name_with_spaces_and_cyrillic(run_cli, tmp_path, out):
     bad = place(folder, "Проект на програмата (вер. 3).docx", b"")
     result = run_cli("extract", good, bad, "-o", out / "изход и резултати")
     assert result.code == ExitCode.UNREADABLE
-    assert result.err.splitlines()[-1] == f"natprog: {bad}: {EMPTY}"
+    assert f"natprog: {bad}: {EMPTY}" in result.err.splitlines()
     names = sorted(p.name for p in (out / "изход и резултати").iterdir())
     assert names == expected_outputs("Проект на програмата (вер. 2)", "docx")
