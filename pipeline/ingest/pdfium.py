@@ -141,7 +141,8 @@ class _PageReader:
         ox, oy = ctypes.c_double(), ctypes.c_double()
         loose_ref, ox_ref, oy_ref = ctypes.byref(loose), ctypes.byref(ox), ctypes.byref(oy)
         objects: dict[int, tuple[_Font, float, tuple[float, float, float, float]]] = {}
-        found = []
+        found: list[tuple] = []
+        hyphens: list[int] = []
         try:
             for i in range(raw.FPDFText_CountChars(textpage)):
                 address = text_object(textpage, i)
@@ -152,10 +153,12 @@ class _PageReader:
                     continue  # pdfium's own spaces
                 state = objects.get(address)
                 if state is None:
-                    state = objects[address] = self._text_state(address)
+                    state = objects[address] = self._text_state(address, textpage, i)
                 font, size, m = state
                 if code == 0x02:  # pdfium marks a line-end hyphen so; pdfminer keeps the char
-                    code = font.hyphen()
+                    hyphens.append(len(found))
+                elif code in (0x2D, 0xAD):
+                    font.hyphens.add(code)
                 get_box(textpage, i, loose_ref)
                 get_origin(textpage, i, ox_ref, oy_ref)
                 box = (loose.left, loose.bottom, loose.right, loose.top)
@@ -163,12 +166,16 @@ class _PageReader:
                 found.append((code, font, size, m, ox.value, oy.value, box))
         finally:
             raw.FPDFText_ClosePage(textpage)
+        for index in hyphens:
+            found[index] = (found[index][1].hyphen(), *found[index][1:])
         if geometry.ctm[:4] != (1, 0, 0, 1):
             return [_char(geometry, *item) for item in found]
         return _unrotated_chars(geometry, found)
 
-    def _text_state(self, address: int) -> tuple[_Font, float, tuple[float, float, float, float]]:
-        """Font, size and matrix of one text object (shared by all its characters)."""
+    def _text_state(
+        self, address: int, textpage: Any, index: int
+    ) -> tuple[_Font, float, tuple[float, float, float, float]]:
+        """Font, size and matrix (with any form's) of one text object, shared by its chars."""
         import pypdfium2.raw as raw
 
         obj = ctypes.cast(address, raw.FPDF_PAGEOBJECT)
@@ -184,7 +191,7 @@ class _PageReader:
         size = ctypes.c_float()
         raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
         matrix = raw.FS_MATRIX()
-        raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+        raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix))
         return font, size.value, (matrix.a, matrix.b, matrix.c, matrix.d)
 
     # -- tables ------------------------------------------------------------------------------
@@ -309,6 +316,7 @@ class _Font:
         self._bottoms: set[float] = set()
         self._tops: set[float] = set()
         self._widths: dict[tuple[int, float], float] = {}
+        self.hyphens: set[int] = set()  # hyphen characters seen in the middle of lines
 
     def width(self, code: int, size: float) -> float:
         """The advance of a character as the font's /Widths give it, at `size`."""
@@ -323,10 +331,12 @@ class _Font:
         return width
 
     def hyphen(self) -> int:
-        """The hyphen this font has: `-`, or the soft hyphen when it has only that."""
-        if self.width(0x2D, 1000.0) == 0 and self.width(0xAD, 1000.0) > 0:
-            return 0xAD
-        return 0x2D
+        """What a line-end hyphen of this font stands for: pdfium replaces it by a marker.
+
+        The file's own mapping is out of reach, so the font's other hyphens tell: the soft
+        hyphen when that is the only one it shows, else `-` (what files most often say).
+        """
+        return 0xAD if self.hyphens == {0xAD} else 0x2D
 
     def observe(
         self, code: int, box: tuple[float, float, float, float], baseline: float, size: float
