@@ -41,6 +41,15 @@ format: $(TEST_STAMP)
 
 check: lint test
 
+# Speed and memory against the targets in the README; writes the table there and into
+# benchmarks/results.md. Slow (about a minute or two) and machine-dependent: not part of `test`.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+# Per-stage timings of the 2012 draft and a cProfile of the slowest stage, in profile/.
+profile: $(STAMP)
+	$(BIN)/python benchmarks/profile_stages.py
+
 clean:
 	find outputs -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
 

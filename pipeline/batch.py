@@ -331,8 +331,8 @@ def _warm_up(jobs: list[_Job]) -> None:
     formats = {job.source.suffix.lower() for job in jobs}
     if formats & {".docx", ".docm", ".odt", ".doc", ".rtf"}:
         modules.append("pipeline.ingest.docx")
-    if ".pdf" in formats:
-        modules.append("pipeline.ingest.pdf")
+    if ".pdf" in formats:  # not pypdfium2 itself: PDFium is initialised in each worker
+        modules += ["pipeline.ingest.pdf", "pdfplumber.table", "pdfplumber.utils.text"]
     for name in modules:
         try:
             import_module(name)
