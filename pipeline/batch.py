@@ -117,7 +117,8 @@ class BatchReport:
     def total_line(self) -> str:
         c = self.counts()
         return (
-            f"{c['files']} files: {c['ok'] + c['cached']} ok ({c['cached']} cached), "
+            f"{c['files']} file{'' if c['files'] == 1 else 's'}: "
+            f"{c['ok'] + c['cached']} ok ({c['cached']} cached), "
             f"{c['error']} failed, {c['skipped']} skipped"
         )
 
@@ -151,6 +152,10 @@ def run_batch(
     folder = Path(folder)
     output = Path(output)
     files, skipped = discover(folder, follow_symlinks=follow_symlinks)
+    # an output folder inside the input folder holds our own outputs, not drafts
+    inside = output.resolve()
+    files = [p for p in files if not p.resolve().is_relative_to(inside)]
+    skipped = [s for s in skipped if not s.path.absolute().is_relative_to(inside)]
     results: dict[str, FileResult] = {}
     for item in skipped:
         rel = _relative(item.path, folder)
@@ -189,13 +194,21 @@ def run_batch(
                 continue
             job = _Job(job.source, rel, job.outdir, job.output_dir, key, options, timeout)
         todo.append(job)
-    for result in _run_jobs(todo, jobs or os.cpu_count() or 1):
+    for result in _run_jobs(todo, jobs or _cores()):
         results[result.file] = result
         if on_result:
             on_result(result)
     report = BatchReport([results[name] for name in sorted(results)], output)
     write_summary(report)
     return report
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container or `taskset` may allow fewer)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _relative(path: Path, folder: Path) -> str:

@@ -251,3 +251,14 @@ def test_a_worker_deaf_to_its_alarm_is_killed(run_cli, tmp_path, monkeypatch):
     assert result.code == ExitCode.LIMIT
     assert "a.txt: ok," in result.out and "z.txt: ok," in result.out
     assert "stuck.txt: error (exit 7): still running after 1 s" in result.out
+
+
+def test_an_output_folder_inside_the_input_folder_is_not_read(run_cli, tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    shutil.copyfile(DRAFT_2012["txt"], drafts / "a.txt")
+    assert run_cli("batch", drafts, "-o", drafts / "out").code == 0
+    again = run_cli("batch", drafts, "-o", drafts / "out")
+    assert again.code == 0
+    assert again.out.splitlines()[0].startswith("a.txt: cached,")
+    assert "1 file: 1 ok (1 cached), 0 failed, 0 skipped" in again.out
