@@ -52,6 +52,19 @@ def pdfium_pages(data: bytes, path: str, options: Options) -> list[PageContent]:
         document.close()
 
 
+def _page_text(textpage: Any, count: int) -> list[int] | None:
+    """Every character's code point in one call, or None when they do not map one to one."""
+    import pypdfium2.raw as raw
+
+    units = (ctypes.c_ushort * (count + 1))()
+    written = raw.FPDFText_GetText(textpage, 0, count, units)
+    codes = units[:count]
+    if written != count + 1 or any(0xD800 <= code <= 0xDFFF for code in codes):
+        return None  # characters beyond the BMP: ask for each one
+    # 0xFFFE stands for a line-end hyphen or a character without Unicode: ask for those
+    return [-1 if code == 0xFFFE else code for code in codes]
+
+
 def _address_of_text_object():
     """FPDFText_GetTextObject answering a plain address, so objects can key a dict cheaply."""
     import pypdfium2.raw as raw
@@ -144,11 +157,15 @@ class _PageReader:
         found: list[tuple] = []
         hyphens: list[int] = []
         try:
-            for i in range(raw.FPDFText_CountChars(textpage)):
+            count = raw.FPDFText_CountChars(textpage)
+            codes = _page_text(textpage, count)
+            for i in range(count):
                 address = text_object(textpage, i)
                 if not address:  # pdfium's own line ends, which pdfminer has not
                     continue
-                code = get_unicode(textpage, i)
+                code = codes[i] if codes is not None else -1
+                if code < 0:
+                    code = get_unicode(textpage, i)
                 if code in (0x20, 0x0D, 0x0A) and is_generated(textpage, i):
                     continue  # pdfium's own spaces
                 state = objects.get(address)
@@ -162,7 +179,8 @@ class _PageReader:
                 get_box(textpage, i, loose_ref)
                 get_origin(textpage, i, ox_ref, oy_ref)
                 box = (loose.left, loose.bottom, loose.right, loose.top)
-                font.observe(code, box, oy.value, size * m[3])
+                if font.observing:
+                    font.observe(code, box, oy.value, size * m[3])
                 found.append((code, font, size, m, ox.value, oy.value, box))
         finally:
             raw.FPDFText_ClosePage(textpage)
@@ -317,6 +335,7 @@ class _Font:
         self._tops: set[float] = set()
         self._widths: dict[tuple[int, float], float] = {}
         self.hyphens: set[int] = set()  # hyphen characters seen in the middle of lines
+        self.observing = True
 
     def width(self, code: int, size: float) -> float:
         """The advance of a character as the font's /Widths give it, at `size`."""
@@ -343,9 +362,10 @@ class _Font:
     ) -> None:
         # pdfium's loose box spans the descriptor's Descent..Ascent when they differ; when they
         # are equal (both 0, as LibreOffice writes them) it falls back to each glyph's own box.
-        if size and len(self._tops) < 8 and not chr(code).isspace():
+        if size and not chr(code).isspace():
             self._bottoms.add(round((box[1] - baseline) / size, 3))
             self._tops.add(round((box[3] - baseline) / size, 3))
+            self.observing = len(self._tops) < 8  # glyph boxes shown beyond doubt
 
     def glyph_boxes(self) -> bool:
         """pdfium gave glyph boxes: the descriptor's Ascent equals its Descent (taken as 0)."""
