@@ -135,3 +135,19 @@ def test_page_limit_applies_to_the_fast_engine():
     path = INPUTS / "np2012-draft.pdf"
     with pytest.raises(LimitExceededError, match="page limit"):
         pdfium_pages(path.read_bytes(), str(path), Options(limits=Limits(max_pages=3)))
+
+
+def test_random_damage_raises_only_declared_errors():
+    import random
+
+    path = ROOT / "tests" / "fixtures" / "pdf" / "synthetic-layouts.pdf"
+    data = path.read_bytes()
+    rnd = random.Random(2012)
+    for _ in range(25):
+        damaged = bytearray(data)
+        for _ in range(rnd.choice([1, 10, 100, 1000])):
+            damaged[rnd.randrange(len(damaged))] = rnd.randrange(256)
+        try:
+            read_pdf(bytes(damaged), "damaged.pdf", Options(pdf_engine="pdfium"))
+        except NatprogError as error:
+            assert "\n" not in error.one_line()
