@@ -299,7 +299,10 @@ def _unrotated_chars(geometry: _Geometry, found: list) -> list[dict]:
             continue
         glyphs, descent = modes[font]
         if glyphs:
-            advance, low = font.width(code, size), 0.0
+            advance = font.widths.get((code, size))
+            if advance is None:
+                advance = font.width(code, size)
+            low = 0.0
         else:
             advance, low = abs(box[2] - box[0]) / (abs(a) or 1.0), descent * size
         x0, x1 = x, x + a * advance
@@ -333,20 +336,20 @@ class _Font:
         self.name = name
         self._bottoms: set[float] = set()
         self._tops: set[float] = set()
-        self._widths: dict[tuple[int, float], float] = {}
+        self.widths: dict[tuple[int, float], float] = {}
         self.hyphens: set[int] = set()  # hyphen characters seen in the middle of lines
         self.observing = True
 
     def width(self, code: int, size: float) -> float:
         """The advance of a character as the font's /Widths give it, at `size`."""
         key = (code, size)
-        width = self._widths.get(key)
+        width = self.widths.get(key)
         if width is None:
             import pypdfium2.raw as raw
 
             out = ctypes.c_float()
             raw.FPDFFont_GetGlyphWidth(self._handle, code, ctypes.c_float(size), ctypes.byref(out))
-            width = self._widths[key] = out.value
+            width = self.widths[key] = out.value
         return width
 
     def hyphen(self) -> int:
