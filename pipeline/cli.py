@@ -183,6 +183,107 @@ def extract(files: tuple[Path, ...], outdir: Path, **kwargs) -> None:
 # --- `natprog batch` (issue 7) goes here --------------------------------------------------
 
 
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("outputs"),
+    show_default=True,
+    help="Folder for the outputs: OUT/<stem>-<ext>/ per draft, summary.csv and summary.json.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Drafts processed in parallel (default: the number of CPU cores).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default="never",
+    show_default=True,
+    help="Also exit with 1 when a draft has findings of this severity or worse.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=300.0,
+    show_default=True,
+    help="Stop a draft that takes longer than this many seconds (0: no limit).",
+)
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Read linked files that point inside FOLDER (linked folders are never entered).",
+)
+@click.option("--no-cache", is_flag=True, help="Recompute every draft, even unchanged ones.")
+@input_options
+def batch(
+    folder: Path,
+    outdir: Path,
+    jobs: int | None,
+    fail_on: str,
+    timeout: float,
+    follow_symlinks: bool,
+    no_cache: bool,
+    **kwargs,
+) -> None:
+    """Process every draft under FOLDER in parallel; unchanged drafts are not recomputed."""
+    from .batch import run_batch
+
+    options = _options_from_kwargs(kwargs)
+    progress = _batch_progress() if sys.stderr.isatty() else None
+    try:
+        report = run_batch(
+            folder,
+            outdir,
+            options,
+            jobs=jobs,
+            follow_symlinks=follow_symlinks,
+            timeout=timeout,
+            use_cache=not no_cache,
+            on_start=progress.start if progress else None,
+            on_result=progress.advance if progress else None,
+        )
+    finally:
+        if progress:
+            progress.stop()
+    for result in report.results:
+        click.echo(result.line())
+    click.echo(f"{report.total_line()} → {outdir / 'summary.csv'}")
+    code = report.exit_code(fail_on)  # type: ignore[arg-type]
+    if code:
+        raise SystemExit(code)
+
+
+class _batch_progress:  # noqa: N801  (used like a function: `_batch_progress()`)
+    """A rich progress bar on stderr, only for a terminal (rich is imported only then)."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        # No refresh thread: workers are forked, and a fork must not copy a lock held by it.
+        self._progress = Progress(console=Console(stderr=True), transient=True, auto_refresh=False)
+        self._task = None
+
+    def start(self, total: int) -> None:
+        self._progress.start()
+        self._task = self._progress.add_task("drafts", total=total)
+        self._progress.refresh()
+
+    def advance(self, result) -> None:
+        if self._task is not None and result.status != "skipped":
+            self._progress.update(self._task, advance=1, description=result.file, refresh=True)
+
+    def stop(self) -> None:
+        self._progress.stop()
+
+
 # --- `natprog diff` (issue 9) goes here ---------------------------------------------------
 
 

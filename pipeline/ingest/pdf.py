@@ -100,7 +100,7 @@ def plumber_pages(data: bytes, path: str, options: Options) -> list[PageContent]
 
 def read_pdf(data: bytes, path: str, options: Options) -> Document:
     engine = options.pdf_engine
-    if engine == "pdfium":
+    if engine in ("pdfium", "auto"):  # pdfplumber stays the reference (tests/test_pdfium.py)
         from .pdfium import pdfium_pages
 
         pages = pdfium_pages(data, path, options)

@@ -1,0 +1,463 @@
+"""natprog's speed and memory benchmarks: medians of repeated runs, ratios taken in the same run.
+
+`make bench` runs this and writes the table into benchmarks/results.md and the README (between
+`<!-- bench:start -->` and `<!-- bench:end -->`). Not part of `make test`: it takes a minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCX = ROOT / "inputs" / "np2012-draft.docx"
+PDF = ROOT / "inputs" / "np2012-draft.pdf"
+TXT = ROOT / "inputs" / "np2012-draft.txt"
+PYTHON = ROOT / ".venv" / "bin" / "python"
+NATPROG = ROOT / ".venv" / "bin" / "natprog"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+LAST_CPU: list[float] = []  # CPU seconds (user + system) of each run of the last `wall`
+
+
+def cpu() -> list[float]:
+    return list(LAST_CPU)
+
+
+@dataclass
+class Row:
+    name: str
+    samples: list[float]  # seconds (or MB for memory)
+    target: str  # as shown in the table
+    met: bool | None  # None: informative only, or not measurable yet
+    shown: str = ""  # the median as shown, when not plain seconds
+    note: str = ""
+    cpu: list[float] | None = None  # CPU seconds (user + system) of the same runs
+
+    @property
+    def cpu_median(self) -> str:
+        return f"{statistics.median(self.cpu):.3f} s" if self.cpu else "—"
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples) if self.samples else float("nan")
+
+
+# -- measuring --------------------------------------------------------------------------------
+
+
+def wall(command: list[str], repeat: int, cwd: Path | None = None) -> tuple[list[float], int]:
+    """Wall times of a command, and the largest peak RSS (KB) of its runs (CPU times in CPU)."""
+    times, peak = [], 0
+    cpu = LAST_CPU
+    cpu.clear()
+    for _ in range(repeat):
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - start)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        stderr = process.stderr.read().decode() if process.stderr else ""
+        if process.returncode not in (0, 1):
+            raise SystemExit(
+                f"benchmark command failed ({process.returncode}): {command}\n{stderr}"
+            )
+        peak = max(peak, usage.ru_maxrss)
+        cpu.append(usage.ru_utime + usage.ru_stime)
+    return times, peak
+
+
+def in_process(name: str, repeat: int) -> dict:
+    """Run one of the `worker_*` measurements in a fresh interpreter; it answers in JSON."""
+    output = subprocess.run(
+        [str(PYTHON), __file__, "--worker", name, "--repeat", str(repeat)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def worker_docx(repeat: int) -> dict:
+    """DOCX process+emit in-process, after start-up (the first run, with its imports, excluded)."""
+    from pipeline.emit import emit
+    from pipeline.run import process
+
+    with tempfile.TemporaryDirectory() as tmp:
+        emit(process(DOCX), Path(tmp))
+        samples, cpu = [], []
+        for _ in range(repeat):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            emit(process(DOCX), Path(tmp))
+            samples.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+    return {"docx": samples, "docx_cpu": cpu}
+
+
+def worker_pdf(repeat: int) -> dict:
+    """PDF process+emit in-process, and pdfplumber's own extract_words on every page, alternated."""
+    import pdfplumber
+
+    from pipeline.emit import emit
+    from pipeline.options import Options
+    from pipeline.run import process
+
+    def plumber_words() -> None:
+        with pdfplumber.open(PDF) as pdf:
+            for page in pdf.pages:
+                page.extract_words()
+
+    reference = Options(pdf_engine="pdfplumber")
+    out: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        emit(process(PDF), Path(tmp))
+        emit(process(PDF, reference), Path(tmp))
+        plumber_words()
+        for _ in range(repeat):
+            for key, run in (
+                ("pdf", lambda: emit(process(PDF), Path(tmp))),
+                ("words", plumber_words),
+                ("pdf_plumber", lambda: emit(process(PDF, reference), Path(tmp))),
+            ):
+                start, start_cpu = time.perf_counter(), time.process_time()
+                run()
+                out.setdefault(key, []).append(time.perf_counter() - start)
+                out.setdefault(f"{key}_cpu", []).append(time.process_time() - start_cpu)
+    return out
+
+
+def worker_spelling(repeat: int) -> dict:
+    """The spelling checks (with suggestions) on the whole 2012 draft, with cold caches.
+
+    The checks are found through the registry (any check emitting `spelling.*` codes), so this
+    measures whatever the spelling engine is; each repetition is a fresh interpreter.
+    """
+    from pipeline.checks import CHECKS, CheckContext
+    from pipeline.run import process
+
+    checks = [c for c in CHECKS if any(rule.code.startswith("spelling.") for rule in c.rules)]
+    if not checks:
+        return {"spelling": None}
+    result = process(DOCX)
+    try:  # the dictionary is loaded once per process: reported, but not part of the check
+        from pipeline.spelling import get_dictionary
+
+        get_dictionary()
+    except ImportError:
+        pass
+    context = CheckContext(result.document, result.programme, result.options)
+    start, start_cpu = time.perf_counter(), time.process_time()
+    for registered in checks:
+        registered.func(context)
+    elapsed = time.perf_counter() - start
+    elapsed_cpu = time.process_time() - start_cpu
+    suggestions = sum(1 for f in context.findings if f.suggestions or f.suggestion)
+    return {
+        "spelling": [elapsed],
+        "spelling_cpu": [elapsed_cpu],
+        "findings": len(context.findings),
+        "suggested": suggestions,
+    }
+
+
+WORKERS = {"docx": worker_docx, "pdf": worker_pdf, "spelling": worker_spelling}
+
+
+# -- the batch corpus ---------------------------------------------------------------------------
+
+
+def make_corpus(folder: Path, count: int = 40) -> None:
+    """`count` drafts: copies of the 2012 draft in its three formats, each with distinct bytes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for index in range(count):
+        kind = ("docx", "pdf", "txt")[index % 3]
+        target = folder / f"draft-{index:02d}.{kind}"
+        if kind == "txt":
+            text = TXT.read_text(encoding="utf-8")
+            target.write_text(text + f"\nРедакция {index}.\n", encoding="utf-8")
+        elif kind == "pdf":  # an incremental-update style trailer comment: a valid variant
+            target.write_bytes(PDF.read_bytes() + f"\n% variant {index}\n".encode())
+        else:  # a different title in the document properties
+            with zipfile.ZipFile(DOCX) as source, zipfile.ZipFile(target, "w") as out:
+                for info in source.infolist():
+                    data = source.read(info.filename)
+                    if info.filename == "docProps/core.xml":
+                        data = data.replace(b"</cp:coreProperties>", b"") + (
+                            f"<!-- variant {index} --></cp:coreProperties>".encode()
+                        )
+                    out.writestr(info, data)
+
+
+# -- the run ------------------------------------------------------------------------------------
+
+
+def measure(repeat: int, batch_repeat: int) -> tuple[list[Row], dict]:
+    rows: list[Row] = []
+    tmp = Path(tempfile.mkdtemp(prefix="natprog-bench-"))
+    try:
+        out = tmp / "out"
+        help_times, _ = wall([str(NATPROG), "--help"], repeat)
+        rows.append(
+            Row(
+                "`natprog --help`",
+                help_times,
+                "≤ 0.3 s",
+                statistics.median(help_times) <= 0.3,
+                cpu=cpu(),
+            )
+        )
+
+        docx_cli, docx_rss = wall([str(NATPROG), "extract", str(DOCX), "-o", str(out)], repeat)
+        docx_cpu = cpu()
+        rows.append(
+            Row(
+                "`natprog extract` DOCX (all outputs, wall incl. start-up)",
+                docx_cli,
+                "≤ 1.2 s",
+                statistics.median(docx_cli) <= 1.2,
+                cpu=docx_cpu,
+            )
+        )
+        read_docx, _ = wall(
+            [str(PYTHON), "-c", f"import docx; docx.Document({str(DOCX)!r})"], repeat
+        )
+        rows.append(
+            Row(
+                "for scale: `python -c 'import docx; docx.Document(…)'`",
+                read_docx,
+                "—",
+                None,
+                cpu=cpu(),
+            )
+        )
+        spacy_import, _ = wall([str(PYTHON), "-c", "import spacy"], repeat)
+        rows.append(
+            Row("for scale: `python -c 'import spacy'`", spacy_import, "—", None, cpu=cpu())
+        )
+
+        pdf_cli, pdf_rss = wall([str(NATPROG), "extract", str(PDF), "-o", str(out)], repeat)
+        median_pdf = statistics.median(pdf_cli)
+        pdf_cpu = cpu()
+        rows.append(
+            Row(
+                "`natprog extract` PDF (pypdfium2 engine, wall incl. start-up)",
+                pdf_cli,
+                "≤ 2.0 s (stretch ≤ 0.6 s)",
+                median_pdf <= 2.0,
+                note="stretch met" if median_pdf <= 0.6 else "stretch not met",
+                cpu=pdf_cpu,
+            )
+        )
+        plumber_cli, plumber_rss = wall(
+            [str(NATPROG), "extract", str(PDF), "-o", str(out), "--pdf-engine", "pdfplumber"],
+            max(3, repeat // 2),
+        )
+        rows.append(
+            Row(
+                "for scale: the same with `--pdf-engine pdfplumber`",
+                plumber_cli,
+                "—",
+                None,
+                cpu=cpu(),
+            )
+        )
+        _, txt_rss = wall([str(NATPROG), "extract", str(TXT), "-o", str(out)], 1)
+
+        docx = in_process("docx", repeat)
+        rows.append(
+            Row(
+                "DOCX process + emit, in-process after start-up",
+                docx["docx"],
+                "≤ 0.3 s",
+                statistics.median(docx["docx"]) <= 0.3,
+                cpu=docx["docx_cpu"],
+            )
+        )
+        pdf = in_process("pdf", repeat)
+        ratio = statistics.median(pdf["pdf"]) / statistics.median(pdf["words"])
+        rows.append(
+            Row(
+                "pdfplumber `extract_words` on every page (reference)",
+                pdf["words"],
+                "—",
+                None,
+                cpu=pdf["words_cpu"],
+            )
+        )
+        rows.append(
+            Row(
+                "PDF process + emit, in-process after start-up",
+                pdf["pdf"],
+                "≤ 1.3 × pdfplumber `extract_words`",
+                ratio <= 1.3,
+                note=f"{ratio:.2f} ×",
+                cpu=pdf["pdf_cpu"],
+            )
+        )
+        rows.append(
+            Row(
+                "for scale: the same with the pdfplumber engine",
+                pdf["pdf_plumber"],
+                "—",
+                None,
+                cpu=pdf["pdf_plumber_cpu"],
+            )
+        )
+
+        spelling_runs = [in_process("spelling", 1) for _ in range(repeat)]
+        spelling = [run["spelling"][0] for run in spelling_runs if run.get("spelling")]
+        if spelling:
+            rows.append(
+                Row(
+                    "spelling with suggestions, whole 2012 draft (cold, dictionary loaded)",
+                    spelling,
+                    "≤ 0.2 s",
+                    statistics.median(spelling) <= 0.2,
+                    cpu=[run["spelling_cpu"][0] for run in spelling_runs if run.get("spelling")],
+                )
+            )
+        else:
+            rows.append(
+                Row(
+                    "spelling with suggestions, whole 2012 draft",
+                    [],
+                    "≤ 0.2 s",
+                    None,
+                    shown="n/a (not built yet)",
+                )
+            )
+
+        corpus = tmp / "corpus"
+        make_corpus(corpus)
+        batch: dict[int, list[float]] = {1: [], 2: []}
+        batch_cpu: dict[int, list[float]] = {1: [], 2: []}
+        for _ in range(batch_repeat):
+            for jobs in (1, 2):
+                target = tmp / f"batch-{jobs}"
+                shutil.rmtree(target, ignore_errors=True)
+                command = [str(NATPROG), "batch", str(corpus), "-o", str(target)]
+                times, _ = wall([*command, "--no-cache", "--jobs", str(jobs)], 1)
+                batch[jobs] += times
+                batch_cpu[jobs] += cpu()
+        batch_ratio = statistics.median(batch[2]) / statistics.median(batch[1])
+        rows.append(
+            Row("`natprog batch` 40 drafts, `--jobs 1`", batch[1], "—", None, cpu=batch_cpu[1])
+        )
+        rows.append(
+            Row(
+                "`natprog batch` 40 drafts, `--jobs 2`",
+                batch[2],
+                "≤ 0.6 × `--jobs 1`",
+                batch_ratio <= 0.6,
+                note=f"{batch_ratio:.2f} ×",
+                cpu=batch_cpu[2],
+            )
+        )
+        cached, _ = wall([*command, "--jobs", "2"], repeat)
+        rows.append(
+            Row("`natprog batch` 40 drafts again, all cached", cached, "—", None, cpu=cpu())
+        )
+
+        peak_mb = max(docx_rss, pdf_rss, txt_rss, plumber_rss) / 1024
+        rows.append(
+            Row(
+                "peak memory (max RSS) of `natprog extract`, any single draft",
+                [peak_mb],
+                "≤ 300 MB",
+                peak_mb <= 300,
+                shown=f"{peak_mb:.0f} MB",
+                note=f"DOCX {docx_rss / 1024:.0f}, PDF {pdf_rss / 1024:.0f} "
+                f"(pdfplumber {plumber_rss / 1024:.0f}), TXT {txt_rss / 1024:.0f}",
+            )
+        )
+        raw = {row.name: row.samples for row in rows}
+        return rows, raw
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = ", ".join(f"{v:.2f}" for v in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    return (
+        f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}; load average at start {load}"
+    )
+
+
+def table(rows: list[Row], repeat: int, batch_repeat: int, started: str) -> str:
+    lines = [
+        f"Produced by `make bench` (`.venv/bin/python benchmarks/bench.py --repeat {repeat} "
+        f"--batch-repeat {batch_repeat}`) on {started}.",
+        f"Machine: {machine()}.",
+        "Each figure is the median of the runs shown in brackets; ratios are taken within this",
+        "one run, on the same machine. Targets are judged on wall time; CPU time (user + system,",
+        "for batches of the parent and its workers) shows what a busy machine adds to the wall.",
+        "",
+        "| measurement | wall, median (runs) | CPU, median | target | met |",
+        "|---|---|---|---|---|",
+    ]
+    for row in rows:
+        value = row.shown or f"{row.median:.3f} s ({len(row.samples)})"
+        if row.note:
+            value += f"; {row.note}"
+        met = "—" if row.met is None else ("yes" if row.met else "**no**")
+        lines.append(f"| {row.name} | {value} | {row.cpu_median} | {row.target} | {met} |")
+    return "\n".join(lines) + "\n"
+
+
+def write_into_readme(text: str, readme: Path) -> None:
+    content = readme.read_text(encoding="utf-8")
+    if START not in content or END not in content:
+        raise SystemExit(f"{readme} has no {START} … {END} markers")
+    head, rest = content.split(START, 1)
+    _, tail = rest.split(END, 1)
+    readme.write_text(f"{head}{START}\n{text}{END}{tail}", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7, help="runs of each measurement")
+    parser.add_argument("--batch-repeat", type=int, default=3, help="runs of each batch")
+    parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
+    parser.add_argument("--no-readme", action="store_true", help="only write results.md")
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(WORKERS[args.worker](args.repeat)))
+        return
+    started = time.strftime("%Y-%m-%d %H:%M %Z")
+    rows, raw = measure(args.repeat, args.batch_repeat)
+    text = table(rows, args.repeat, args.batch_repeat, started)
+    (ROOT / "benchmarks" / "results.md").write_text(
+        "# natprog benchmarks\n\n" + text, encoding="utf-8"
+    )
+    results = ROOT / "benchmarks" / "results"
+    results.mkdir(exist_ok=True)
+    (results / "last.json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
+    if not args.no_readme:
+        write_into_readme(text, ROOT / "README.md")
+    sys.stdout.write(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,445 @@
+"""Batch runs: every draft under a folder, in parallel worker processes, incremental.
+
+One bad file never stops the others: its error becomes its result line. Unchanged inputs (same
+bytes, natprog, options, project file and master glossary) are not recomputed (`batch_cache.py`).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from .batch_cache import CACHE_NAME, cache_key, load_cached, run_fingerprint, store_cached
+from .errors import ExitCode, NatprogError
+from .options import Options
+
+Status = Literal["ok", "cached", "error", "skipped"]
+FailOn = Literal["error", "warning", "never"]
+SUMMARY_FIELDS = (
+    "file",
+    "format",
+    "status",
+    "activities",
+    "findings",
+    "errors",
+    "warnings",
+    "infos",
+    "exit_code",
+    "message",
+    "output_dir",
+)
+# A worker that neither finishes nor answers its own alarm this long after the timeout is killed.
+_HARD_KILL_GRACE = 10.0
+
+
+@dataclass(slots=True)
+class FileResult:
+    """What a batch knows about one file; one row of summary.csv/summary.json."""
+
+    file: str  # path relative to the batch folder, with "/" separators
+    format: str  # the file name's extension without the dot: docx, pdf, txt, ...
+    status: Status
+    activities: int | None = None
+    findings: int | None = None
+    errors: int | None = None
+    warnings: int | None = None
+    infos: int | None = None
+    exit_code: int = 0
+    message: str | None = None  # the one-line error (without the file name), or why skipped
+    output_dir: str | None = None  # relative to the batch output folder; None when failed
+    outputs: list[str] = field(default_factory=list)  # file names inside output_dir
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "error"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def line(self) -> str:
+        """The per-file line printed at the end of a batch."""
+        if self.status in ("ok", "cached"):
+            counts = f"{self.errors} errors, {self.warnings} warnings, {self.infos} info"
+            return (
+                f"{self.file}: {self.status}, {self.activities} activities, "
+                f"{self.findings} findings ({counts})"
+            )
+        if self.status == "skipped":
+            return f"{self.file}: skipped ({self.message})"
+        return f"{self.file}: error (exit {self.exit_code}): {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    source: Path
+    display: str
+    outdir: Path  # absolute folder for this file's outputs
+    output_dir: str  # the same, relative to the batch output folder
+    key: str
+    options: Options
+    timeout: float
+
+
+@dataclass(slots=True)
+class BatchReport:
+    """The results of a batch, in the folder's order, and the exit code they call for."""
+
+    results: list[FileResult]
+    output: Path
+
+    def counts(self) -> dict[str, int]:
+        out = {"files": len(self.results), "ok": 0, "cached": 0, "error": 0, "skipped": 0}
+        for result in self.results:
+            out[result.status] += 1
+        return out
+
+    def exit_code(self, fail_on: FailOn = "never") -> int:
+        """A failed file wins (its own exit code); otherwise findings at or above `fail_on`."""
+        for result in self.results:
+            if result.failed:
+                return result.exit_code
+        if fail_on == "never":
+            return int(ExitCode.OK)
+        for result in self.results:
+            if result.status in ("ok", "cached") and (
+                (result.errors or 0) > 0 or (fail_on == "warning" and (result.warnings or 0) > 0)
+            ):
+                return int(ExitCode.FINDINGS)
+        return int(ExitCode.OK)
+
+    def total_line(self) -> str:
+        c = self.counts()
+        return (
+            f"{c['files']} file{'' if c['files'] == 1 else 's'}: "
+            f"{c['ok'] + c['cached']} ok ({c['cached']} cached), "
+            f"{c['error']} failed, {c['skipped']} skipped"
+        )
+
+
+def output_dir_name(relative: Path) -> Path:
+    """`a/np2012-draft.docx` -> `a/np2012-draft-docx`: the Makefile's naming, per subfolder."""
+    suffix = relative.suffix.lower().lstrip(".")
+    return relative.parent / f"{relative.stem}-{suffix}" if suffix else relative
+
+
+def run_batch(
+    folder: Path,
+    output: Path,
+    options: Options | None = None,
+    *,
+    jobs: int | None = None,
+    follow_symlinks: bool = False,
+    timeout: float = 300.0,
+    use_cache: bool = True,
+    on_result: Callable[[FileResult], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
+) -> BatchReport:
+    """Process every supported file under `folder` into `output`; never raises for a bad file.
+
+    `on_start(n)` is told how many files will be looked at, `on_result` gets each result as it
+    arrives (for a progress bar). Summary files are written into `output` at the end.
+    """
+    from .discover import discover
+
+    options = options or Options()
+    folder = Path(folder)
+    output = Path(output)
+    files, skipped = discover(folder, follow_symlinks=follow_symlinks)
+    # an output folder inside the input folder holds our own outputs, not drafts
+    inside = output.resolve()
+    files = [p for p in files if not p.resolve().is_relative_to(inside)]
+    skipped = [s for s in skipped if not s.path.absolute().is_relative_to(inside)]
+    results: dict[str, FileResult] = {}
+    for item in skipped:
+        rel = _relative(item.path, folder)
+        results[rel] = FileResult(
+            rel, item.path.suffix.lower().lstrip("."), "skipped", message=item.reason
+        )
+    if on_start:
+        on_start(len(files))
+    fingerprint = run_fingerprint(options) if use_cache else ""
+    todo: list[_Job] = []
+    for path in files:
+        rel = _relative(path, folder)
+        out_rel = output_dir_name(Path(rel))
+        job = _Job(
+            source=path,
+            display=rel,
+            outdir=output / out_rel,
+            output_dir=out_rel.as_posix(),
+            key="",
+            options=options,
+            timeout=timeout,
+        )
+        if use_cache:
+            try:
+                key = cache_key(path.read_bytes(), fingerprint)
+            except OSError:
+                key = ""  # unreadable: the worker reports it properly
+            cached = load_cached(job.outdir, key) if key else None
+            if cached is not None:
+                cached.file, cached.output_dir = rel, job.output_dir
+                if cached.status == "ok":
+                    cached.status = "cached"
+                results[rel] = cached
+                if on_result:
+                    on_result(cached)
+                continue
+            job = _Job(job.source, rel, job.outdir, job.output_dir, key, options, timeout)
+        todo.append(job)
+    for result in _run_jobs(todo, jobs or _cores()):
+        results[result.file] = result
+        if on_result:
+            on_result(result)
+    report = BatchReport([results[name] for name in sorted(results)], output)
+    write_summary(report)
+    return report
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container or `taskset` may allow fewer)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _relative(path: Path, folder: Path) -> str:
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def write_summary(report: BatchReport) -> list[Path]:
+    """summary.json and summary.csv in the output folder: deterministic, one row per file."""
+    import csv
+    import io
+    import json
+
+    from . import __version__
+    from .emit.atomic import write_text
+
+    rows = [{name: getattr(r, name) for name in SUMMARY_FIELDS} for r in report.results]
+    data = {
+        "natprog_version": __version__,
+        "counts": report.counts(),
+        "files": [
+            {**row, "outputs": r.outputs} for row, r in zip(rows, report.results, strict=True)
+        ],
+    }
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=SUMMARY_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return [
+        write_text(
+            report.output / "summary.json",
+            json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+        ),
+        write_text(report.output / "summary.csv", "\ufeff" + buffer.getvalue()),
+    ]
+
+
+# -- running the jobs ----------------------------------------------------------------------------
+
+
+def _run_jobs(jobs: list[_Job], workers: int) -> Iterator[FileResult]:
+    """Run jobs in a process pool, at most `workers` at a time, surviving hung or dying workers.
+
+    Only as many jobs as there are workers are in flight, so a job's submission time is its
+    start time and a hung one can be found. A worker that dies (a crash in a C library) breaks
+    the pool: the jobs in flight are retried one at a time, so the file that kills a worker is
+    the only one reported for it.
+    """
+    if not jobs:
+        return
+    _warm_up(jobs)
+    workers = max(1, min(workers, len(jobs)))
+    pending = list(reversed(jobs))  # pop() from the end keeps the folder's order
+    suspects: list[_Job] = []
+    while pending or suspects:
+        if suspects:  # isolate: one job, one fresh worker
+            job = suspects.pop(0)
+            yield from _run_isolated(job)
+            continue
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+        running: dict[Future, tuple[_Job, float]] = {}
+        try:
+            while pending or running:
+                while pending and len(running) < workers:
+                    job = pending.pop()
+                    running[pool.submit(_work, job)] = (job, time.monotonic())
+                done, _ = wait(running, timeout=1.0, return_when=FIRST_COMPLETED)
+                for future in done:
+                    job, _started = running.pop(future)
+                    try:
+                        yield future.result()
+                    except BrokenProcessPool:
+                        suspects.append(job)
+                hung = [
+                    (future, job)
+                    for future, (job, started) in running.items()
+                    if job.timeout and time.monotonic() - started > job.timeout + _HARD_KILL_GRACE
+                ]
+                if hung or suspects:
+                    for future, job in hung:
+                        running.pop(future)
+                        yield _timeout_result(job)
+                    # after a crash the others in flight are suspects; after a hang, innocent
+                    others = [job for job, _ in running.values()]
+                    (suspects if suspects else pending).extend(others)
+                    running.clear()
+                    _kill(pool)
+                    break
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _run_isolated(job: _Job) -> Iterator[FileResult]:
+    with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
+        future = pool.submit(_work, job)
+        try:
+            yield future.result(timeout=(job.timeout + _HARD_KILL_GRACE) if job.timeout else None)
+        except BrokenProcessPool:
+            yield _error_result(
+                job,
+                int(ExitCode.INTERNAL),
+                "internal error (the worker process died on this file); "
+                "rerun `natprog extract` on it with --debug and report it",
+            )
+        except TimeoutError:
+            _kill(pool)
+            yield _timeout_result(job)
+
+
+def _context():
+    """Fork where there is fork: workers start with the stages `_warm_up` imported, at no cost."""
+    import multiprocessing
+
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        if process.is_alive():
+            process.kill()
+
+
+def _warm_up(jobs: list[_Job]) -> None:
+    """Import the stages once in this process, so forked workers start with them loaded."""
+    from importlib import import_module
+
+    modules = ["pipeline.run", "pipeline.parse", "pipeline.normalize", "pipeline.checks"]
+    modules += ["pipeline.emit.jsonout", "pipeline.emit.csvout", "pipeline.emit.xlsx"]
+    formats = {job.source.suffix.lower() for job in jobs}
+    if formats & {".docx", ".docm", ".odt", ".doc", ".rtf"}:
+        modules.append("pipeline.ingest.docx")
+    if ".pdf" in formats:  # not pypdfium2 itself: PDFium is initialised in each worker
+        modules += ["pipeline.ingest.pdf", "pdfplumber.table", "pdfplumber.utils.text"]
+    for name in modules:
+        try:
+            import_module(name)
+        except ImportError:  # a stage that cannot load reports itself, per file, in the worker
+            continue
+
+
+def _timeout_result(job: _Job) -> FileResult:
+    return _error_result(
+        job,
+        int(ExitCode.LIMIT),
+        f"still running after {job.timeout:.0f} s, stopped "
+        "(a pathological file? raise the limit with --timeout)",
+    )
+
+
+def _error_result(job: _Job, code: int, message: str) -> FileResult:
+    return FileResult(
+        job.display,
+        job.source.suffix.lower().lstrip("."),
+        "error",
+        exit_code=code,
+        message=message,
+    )
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):  # noqa: ARG001  (signal handler signature)
+    raise _Timeout
+
+
+def _work(job: _Job) -> FileResult:
+    """One file in a worker process: extract, or turn any failure into an error result."""
+    from .run import extract
+
+    timer = bool(job.timeout) and hasattr(signal, "setitimer")
+    if timer:
+        signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, job.timeout)
+    try:
+        result, written = extract(job.source, job.outdir, job.options)
+        severities = [finding.severity for finding in result.findings]
+        programme = result.programme
+        outcome = FileResult(
+            job.display,
+            job.source.suffix.lower().lstrip("."),
+            "ok",
+            activities=len(programme.activities) if programme else 0,
+            findings=len(severities),
+            errors=severities.count("error"),
+            warnings=severities.count("warning"),
+            infos=severities.count("info"),
+            output_dir=job.output_dir,
+            outputs=sorted(path.name for path in written),
+        )
+    except _Timeout:
+        outcome = _timeout_result(job)
+    except NatprogError as error:
+        error.path = None  # the result line and the summary name the file themselves
+        outcome = _error_result(job, int(error.exit_code), error.one_line())
+    except Exception as error:  # a bug: reported for this file, the batch goes on
+        text = " ".join(f"{type(error).__name__}: {error}".split())
+        outcome = _error_result(
+            job,
+            int(ExitCode.INTERNAL),
+            f"internal error ({text}); rerun `natprog extract` on it with "
+            "--debug for the traceback and report it",
+        )
+    finally:
+        if timer:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    # Failures are not cached (they are quick, and a timeout may pass next time), and must not
+    # leave the outputs of an earlier version of the file behind.
+    if outcome.failed:
+        _remove_stale_outputs(job.outdir)
+    elif job.key:
+        store_cached(job.outdir, job.key, outcome)
+    return outcome
+
+
+def _remove_stale_outputs(outdir: Path) -> None:
+    """A file that now fails must not leave the outputs of its previous version behind."""
+    previous = load_cached(outdir, None)
+    if previous is None:
+        return
+    for name in previous.outputs:
+        target = outdir / name
+        if target.parent == outdir and target.is_file():
+            target.unlink()
+    cache = outdir / CACHE_NAME
+    if cache.exists():
+        cache.unlink()
+    if not any(outdir.iterdir()):
+        outdir.rmdir()
