@@ -23,6 +23,25 @@ ENCRYPTED = (
 DAMAGED_HINT = "ask the sender for a fresh copy, or export the PDF again from the Word file"
 
 
+# The errors both engines raise, worded once.
+def encrypted(path: str) -> EncryptedFileError:
+    return EncryptedFileError(ENCRYPTED, path=path)
+
+
+def damaged(detail: str, path: str, page: int | None = None) -> UnreadableFileError:
+    where = f"page {page} of the PDF is damaged" if page else "the PDF is damaged or truncated"
+    detail = " ".join(detail.split())[:120]
+    return UnreadableFileError(f"{where} ({detail}): {DAMAGED_HINT}", path=path)
+
+
+def too_many_pages(count: int, limit: int, path: str) -> LimitExceededError:
+    return LimitExceededError(
+        f"the PDF has {count} pages, over the {limit} page limit: "
+        "raise it with --max-pages if the file is genuine",
+        path=path,
+    )
+
+
 def _cause(exc: BaseException) -> BaseException:
     """The pdfminer error inside pdfplumber's wrapper (it keeps the original as its argument)."""
     inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
@@ -43,33 +62,22 @@ def _open(data: bytes, path: str):
             isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError))
             or "password" in str(cause).lower()
         ):
-            raise EncryptedFileError(ENCRYPTED, path=path) from None
-        detail = " ".join(str(cause).split())[:120] or type(cause).__name__
-        raise UnreadableFileError(
-            f"the PDF is damaged or truncated ({detail}): {DAMAGED_HINT}", path=path
-        ) from None
+            raise encrypted(path) from None
+        raise damaged(str(cause) or type(cause).__name__, path) from None
 
 
 def plumber_pages(data: bytes, path: str, options: Options) -> list[PageContent]:
     pdf = _open(data, path)
     try:
         if len(pdf.pages) > options.limits.max_pages:
-            raise LimitExceededError(
-                f"the PDF has {len(pdf.pages)} pages, over the {options.limits.max_pages} page limit: "
-                "raise it with --max-pages if the file is genuine",
-                path=path,
-            )
+            raise too_many_pages(len(pdf.pages), options.limits.max_pages, path)
         pages = []
         for page in pdf.pages:
             try:
                 words = page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False)
                 tables = page.find_tables()
             except Exception as exc:
-                detail = " ".join(str(_cause(exc)).split())[:120]
-                raise UnreadableFileError(
-                    f"page {page.page_number} of the PDF is damaged ({detail}): {DAMAGED_HINT}",
-                    path=path,
-                ) from None
+                raise damaged(str(_cause(exc)), path, page.page_number) from None
             pages.append(
                 PageContent(
                     number=page.page_number,

@@ -11,11 +11,11 @@ from __future__ import annotations
 import ctypes
 from typing import Any
 
-from ..errors import EncryptedFileError, LimitExceededError, NatprogError, UnreadableFileError
+from ..errors import NatprogError
 from ..options import Options
+from .pdf import damaged, encrypted, too_many_pages
 from .pdflayout import Grid, PageContent, Word
 
-_ENCRYPTED = "the PDF is password-protected: save an unprotected copy and retry"
 _Matrix = tuple[float, float, float, float, float, float]
 # Coordinates go through pdfium's 32-bit floats; rounding here restores the decimals written in
 # the file (51.05, not 51.04999923706055), which is what pdfminer reads.
@@ -28,13 +28,9 @@ def pdfium_pages(data: bytes, path: str, options: Options) -> list[PageContent]:
     try:
         count = len(document)
         if count > options.limits.max_pages:
-            raise LimitExceededError(
-                f"the PDF has {count} pages, over the {options.limits.max_pages} page limit "
-                "(raise it with --max-pages)",
-                path=path,
-            )
+            raise too_many_pages(count, options.limits.max_pages, path)
         if count == 0:
-            raise UnreadableFileError("the PDF is damaged (it has no pages)", path=path)
+            raise damaged("it has no pages", path)
         reader = _PageReader()
         pages = []
         for index in range(count):
@@ -43,10 +39,7 @@ def pdfium_pages(data: bytes, path: str, options: Options) -> list[PageContent]:
             except NatprogError:
                 raise
             except Exception as exc:
-                raise UnreadableFileError(
-                    f"page {index + 1} of the PDF is damaged ({type(exc).__name__}: {exc})",
-                    path=path,
-                ) from None
+                raise damaged(f"{type(exc).__name__}: {exc}", path, index + 1) from None
         return pages
     finally:
         document.close()
@@ -83,14 +76,12 @@ def _open(data: bytes, path: str) -> Any:
     except pypdfium2.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
-            raise EncryptedFileError(_ENCRYPTED, path=path) from None
+            raise encrypted(path) from None
         reason = {
             raw.FPDF_ERR_FORMAT: "not a valid PDF structure",
             raw.FPDF_ERR_FILE: "the file cannot be read",
         }.get(code, str(exc))
-        raise UnreadableFileError(
-            f"the PDF is damaged or truncated ({reason})", path=path
-        ) from None
+        raise damaged(reason, path) from None
 
 
 class _PageReader:
