@@ -1,4 +1,4 @@
-"""The Bulgarian Hunspell dictionary through chunspell, loaded once per process.
+"""The Bulgarian Hunspell dictionary through chunspell, with the domain lexicon, once per process.
 
 `known()` answers for a single word form, case-insensitively where Hunspell is case-strict in
 the wrong direction (an ALL-CAPS heading word is checked in lower case too).
@@ -16,11 +16,22 @@ _LOCK = threading.Lock()
 
 
 class Dictionary:
-    def __init__(self, directory: Path = DICTIONARY_DIR, lang: str = LANG) -> None:
+    def __init__(
+        self, directory: Path = DICTIONARY_DIR, lang: str = LANG, *, lexicon: bool = True
+    ) -> None:
         from hunspell import Hunspell  # chunspell's module name
 
         self._hunspell = Hunspell(lang, hunspell_data_dir=str(directory), system_encoding="UTF-8")
         self._cache: dict[str, bool] = {}
+        if lexicon:
+            from .lexicon import install, read_lexicon
+
+            install(self._hunspell, read_lexicon())
+
+    @property
+    def hunspell(self):
+        """The chunspell object, for analysis (`analyze`, `stem`) the wrapper does not cover."""
+        return self._hunspell
 
     def spell(self, word: str) -> bool:
         """Hunspell's own verdict for exactly this form."""

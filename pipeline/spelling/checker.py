@@ -1,0 +1,125 @@
+"""Unknown words of a document, each with ranked suggestions and the evidence behind it.
+
+A word is reported when neither the dictionary, the domain lexicon nor the user's accepted words
+know it. Names are spared: a capitalised word inside a sentence or a quoted one is reported only
+when the document itself (or Word's proofing) points at a near spelling it uses elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..models import Block, Document
+from .dictionary import Dictionary, get_dictionary
+from .suggest import Suggester, Suggestion
+from .tokens import Token, tokens
+
+SIGNAL_WORD = "word-proofing"  # Word's own proofing marked the word (w:proofErr)
+SIGNAL_DOCUMENT = "document-usage"  # the suggestion is a word the document uses elsewhere
+_NAME_MAX_COST = 1.0  # a name is reported only for a cheap, document-backed correction
+_SUGGESTIONS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Misspelling:
+    block: Block
+    start: int  # offsets into block.text
+    end: int
+    word: str
+    suggestions: tuple[Suggestion, ...]
+    signals: tuple[str, ...]
+
+
+def _word_marks(document: Document) -> dict[int, list[tuple[int, int]]]:
+    """Spans Word's spelling proofing flagged, by paragraph number."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for mark in document.proof_marks:
+        if mark.kind.startswith("spell"):
+            out.setdefault(mark.paragraph, []).append((mark.start, mark.end))
+    return out
+
+
+def _marked(block: Block, token: Token, marks: dict[int, list[tuple[int, int]]]) -> bool:
+    if block.prov.paragraph is None:
+        return False
+    start, end = token.start + block.offset, token.end + block.offset
+    return any(a < end and start < b for a, b in marks.get(block.prov.paragraph, ()))
+
+
+class SpellChecker:
+    """Checks the blocks of one document; the vocabulary is the document's own."""
+
+    def __init__(
+        self,
+        blocks: Iterable[Block],
+        accepted: Iterable[str] = (),
+        dictionary: Dictionary | None = None,
+        word_marks: dict[int, list[tuple[int, int]]] | None = None,
+    ) -> None:
+        self.blocks = list(blocks)
+        self.dictionary = dictionary or get_dictionary()
+        self.accepted = frozenset(word.lower() for word in accepted)
+        self.word_marks = word_marks or {}
+        self.tokens = [(block, list(tokens(block.text))) for block in self.blocks]
+        self.vocabulary: Counter[str] = Counter(
+            token.lookup.lower() for _, found in self.tokens for token in found if not token.skip
+        )
+        # Capitalised words seen inside sentences are names wherever they stand.
+        self.names = {
+            token.lookup
+            for _, found in self.tokens
+            for token in found
+            if not token.skip and token.is_title and not token.sentence_start
+        }
+        self.suggester = Suggester(self.dictionary, self.vocabulary, self.accepted)
+        self._known: dict[str, bool] = {}
+
+    def known(self, word: str) -> bool:
+        verdict = self._known.get(word)
+        if verdict is None:
+            verdict = word.lower() in self.accepted or self.dictionary.known(word)
+            self._known[word] = verdict
+        return verdict
+
+    def misspellings(self) -> list[Misspelling]:
+        found = []
+        for block, block_tokens in self.tokens:
+            for token in block_tokens:
+                result = self._check(block, token)
+                if result is not None:
+                    found.append(result)
+        return found
+
+    def _check(self, block: Block, token: Token) -> Misspelling | None:
+        if token.skip or self.known(token.lookup):
+            return None
+        if token.compound and self.known(block.text[token.compound[0] : token.compound[1]]):
+            return None
+        marked = _marked(block, token, self.word_marks)
+        suggestions = tuple(self.suggester.suggest(token.lookup, _SUGGESTIONS))
+        name = token.is_title and (
+            token.quoted or not token.sentence_start or token.lookup in self.names
+        )
+        if name and not self._name_typo(suggestions, marked):
+            return None
+        signals = []
+        if marked:
+            signals.append(SIGNAL_WORD)
+        if suggestions and suggestions[0].uses:
+            signals.append(SIGNAL_DOCUMENT)
+        return Misspelling(block, token.start, token.end, token.text, suggestions, tuple(signals))
+
+    @staticmethod
+    def _name_typo(suggestions: tuple[Suggestion, ...], marked: bool) -> bool:
+        """A capitalised word is a typo, not a name, if a cheap fix is backed by evidence."""
+        if not suggestions or suggestions[0].cost > _NAME_MAX_COST:
+            return False
+        return suggestions[0].uses > 0 or marked
+
+
+def find_misspellings(document: Document, accepted: Iterable[str] = ()) -> list[Misspelling]:
+    """The unknown words of the document's body, in document order."""
+    checker = SpellChecker(document.blocks, accepted, word_marks=_word_marks(document))
+    return checker.misspellings()

@@ -1,0 +1,164 @@
+"""Single-letter edits of a word and what each costs: how likely a typist made that slip.
+
+A neighbouring key (on the BDS or the phonetic layout), a doubled letter or two swapped letters
+are cheap; an arbitrary letter is dearer. The suggester keeps the edits that are real words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+ALPHABET = "абвгдежзийклмнопрстуфхцчшщъьюя"
+VOWELS = frozenset("аеиоуъюя")
+
+# Key rows from the left edge of the Q, A and Z rows; a space holds a key with no letter.
+_LAYOUTS = {
+    "bds": (" уеишщксдзц", "ьяаожгтнвмч", "юйъэфхпрлб"),
+    "phonetic": ("явертъуиопшщ", "асдфгхйкл", "зьцжбнм"),
+}
+_ROW_SHIFT = (0.0, 0.25, 0.75)  # the stagger of the physical rows
+# Letters Hunspell's bg_BG MAP groups as sounding alike (voiced/voiceless pairs, reduced vowels).
+_SOUND_ALIKE = ("аъ", "еи", "оу", "бп", "вф", "гк", "дт", "жш", "зс", "юу", "яа")
+
+COST_SWAP = 0.6
+COST_DOUBLED = 0.5  # the typo doubled a letter: deleting the copy
+COST_DELETE = 0.9  # the typo added a stray letter
+COST_DELETE_NEIGHBOUR = 0.7  # ... typed by a neighbouring key of the letter beside it
+COST_INSERT = 0.8  # the typo dropped a letter
+COST_NEIGHBOUR = 0.7
+COST_SOUND = 0.75
+COST_VOWEL = 0.85
+COST_OTHER = 1.0
+COST_STUTTER = 0.9  # a two-letter chunk typed twice
+COST_FIRST = 0.2  # slips at the first letter are rarer
+
+
+@lru_cache(maxsize=1)
+def neighbours() -> dict[str, frozenset[str]]:
+    """Letters whose keys touch, on either of the two Bulgarian layouts."""
+    out: dict[str, set[str]] = {ch: set() for ch in ALPHABET}
+    for rows in _LAYOUTS.values():
+        keys = [
+            (ch, r, i + _ROW_SHIFT[r])
+            for r, row in enumerate(rows)
+            for i, ch in enumerate(row)
+            if ch in out
+        ]
+        for a, ra, xa in keys:
+            for b, rb, xb in keys:
+                if a != b and abs(ra - rb) <= 1 and abs(xa - xb) <= (1.0 if ra == rb else 0.8):
+                    out[a].add(b)
+    return {ch: frozenset(near) for ch, near in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _sound_alike() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for group in _SOUND_ALIKE:
+        for ch in group:
+            out.setdefault(ch, set()).update(c for c in group if c != ch)
+    return {ch: frozenset(near) for ch, near in out.items()}
+
+
+def substitution_cost(typed: str, meant: str) -> float:
+    if meant in neighbours().get(typed, ()):
+        return COST_NEIGHBOUR
+    if meant in _sound_alike().get(typed, ()):
+        return COST_SOUND
+    if typed in VOWELS and meant in VOWELS:
+        return COST_VOWEL
+    return COST_OTHER
+
+
+class Trigrams:
+    """Known letter trigrams (`^` and `$` mark the word's edges), indexed to ask which letters
+    fit between given neighbours: most edits are ruled out before a string is even built."""
+
+    def __init__(self, grams: frozenset[str]) -> None:
+        self.grams = grams
+        after: dict[str, set[str]] = {}
+        middle: dict[str, set[str]] = {}
+        before: dict[str, set[str]] = {}
+        for gram in grams:
+            a, b, c = gram
+            after.setdefault(a + b, set()).add(c)
+            middle.setdefault(a + c, set()).add(b)
+            before.setdefault(b + c, set()).add(a)
+        self._after = {k: frozenset(v) for k, v in after.items()}
+        self._middle = {k: frozenset(v) for k, v in middle.items()}
+        self._before = {k: frozenset(v) for k, v in before.items()}
+
+    def fitting(self, padded: str, left: int, right: int) -> frozenset[str]:
+        """Letters that fit between padded[left] and padded[right] (right = left+1 or left+2)."""
+        fits = self._middle.get(padded[left] + padded[right], frozenset())
+        if fits and left >= 1:
+            fits = fits & self._after.get(padded[left - 1] + padded[left], frozenset())
+        if fits and right + 1 < len(padded):
+            fits = fits & self._before.get(padded[right] + padded[right + 1], frozenset())
+        return fits
+
+    def plausible(self, candidate: str, first: int, last: int) -> bool:
+        """The trigrams of `^candidate$` starting at padded positions first..last are known."""
+        padded = "^" + candidate + "$"
+        for j in range(max(0, first), min(len(padded) - 3, last) + 1):
+            if padded[j : j + 3] not in self.grams:
+                return False
+        return True
+
+
+def edits1(word: str, trigrams: Trigrams | None = None) -> Iterator[tuple[str, float]]:
+    """Every string one edit away from `word` (lower case) with the cost of that edit as a typo.
+
+    With `trigrams`, strings with a letter trigram no word has are skipped. The same string may
+    come out more than once (by different edits); callers keep the cheapest.
+    """
+    near = neighbours()
+    n = len(word)
+    padded = "^" + word + "$"
+    letters = frozenset(ALPHABET)
+    for i in range(n):  # the typist added word[i]
+        ch = word[i]
+        if (i > 0 and word[i - 1] == ch) or (i + 1 < n and word[i + 1] == ch):
+            cost = COST_DOUBLED
+        elif (i > 0 and word[i - 1] in near.get(ch, ())) or (
+            i + 1 < n and word[i + 1] in near.get(ch, ())
+        ):
+            cost = COST_DELETE_NEIGHBOUR
+        else:
+            cost = COST_DELETE
+        candidate = word[:i] + word[i + 1 :]
+        if trigrams is None or trigrams.plausible(candidate, i - 1, i):
+            yield candidate, cost + (COST_FIRST if i == 0 else 0.0)
+    for i in range(n - 1):  # the typist swapped two letters
+        if word[i] != word[i + 1]:
+            candidate = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            if trigrams is None or trigrams.plausible(candidate, i - 1, i + 2):
+                yield candidate, COST_SWAP
+    for i in range(n):  # the typist hit another key: padded[i + 1] is word[i]
+        typed = word[i]
+        first = COST_FIRST if i == 0 else 0.0
+        fits = letters if trigrams is None else trigrams.fitting(padded, i, i + 2)
+        for meant in ALPHABET:
+            if meant != typed and meant in fits:
+                cost = substitution_cost(typed, meant) + first
+                yield word[:i] + meant + word[i + 1 :], cost
+    for i in range(n + 1):  # the typist dropped a letter before word[i]
+        first = COST_FIRST if i == 0 else 0.0
+        fits = letters if trigrams is None else trigrams.fitting(padded, i, i + 1)
+        for meant in ALPHABET:
+            if meant in fits:
+                yield word[:i] + meant + word[i:], COST_INSERT + first
+
+
+def deletes2(word: str, trigrams: Trigrams | None = None) -> Iterator[tuple[str, float]]:
+    """Strings without two adjacent letters: a stuttered syllable (`инстититуции`), a stray pair.
+
+    Two separate slips in one word are found only among the document's own words (suggest.py).
+    """
+    for i in range(len(word) - 1):
+        pair = word[i : i + 2]
+        candidate = word[:i] + word[i + 2 :]
+        stutter = pair in (word[i - 2 : i] if i >= 2 else "", word[i + 2 : i + 4])
+        if trigrams is None or trigrams.plausible(candidate, i - 1, i):
+            yield candidate, COST_STUTTER if stutter else 2 * COST_DELETE
