@@ -18,8 +18,10 @@ from .tokens import Token, tokens
 
 SIGNAL_WORD = "word-proofing"  # Word's own proofing marked the word (w:proofErr)
 SIGNAL_DOCUMENT = "document-usage"  # the suggestion is a word the document uses elsewhere
-_NAME_MAX_COST = 1.0  # a name is reported only for a cheap, document-backed correction
+_NAME_SLIP_COST = 0.8  # a capitalised word this close to a known one is a slip, not a name
+_NAME_MAX_COST = 1.0  # ... or this close to a word the document uses
 _SUGGESTIONS = 3
+_CAPS_MIN = 5  # capitals this long that read as an abbreviation may still be a word's typo
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +95,9 @@ class SpellChecker:
         return found
 
     def _check(self, block: Block, token: Token) -> Misspelling | None:
-        if token.skip or self.known(token.lookup):
+        if token.skip == "abbreviation" and self._caps_typo(token):
+            pass  # a word in capitals that lost a vowel (ТРСФИК): checked as a word
+        elif token.skip or self.known(token.lookup):
             return None
         if token.compound and self.known(block.text[token.compound[0] : token.compound[1]]):
             return None
@@ -111,12 +115,26 @@ class SpellChecker:
             signals.append(SIGNAL_DOCUMENT)
         return Misspelling(block, token.start, token.end, token.text, suggestions, tuple(signals))
 
+    def _caps_typo(self, token: Token) -> bool:
+        word = token.lookup
+        return (
+            word.isupper()
+            and len(word) >= _CAPS_MIN
+            and not self.known(word)
+            and self.suggester.in_document(word)
+        )
+
     @staticmethod
     def _name_typo(suggestions: tuple[Suggestion, ...], marked: bool) -> bool:
-        """A capitalised word is a typo, not a name, if a cheap fix is backed by evidence."""
-        if not suggestions or suggestions[0].cost > _NAME_MAX_COST:
+        """A capitalised word is a typo, not a name, for a very likely slip (a doubled or
+        swapped letter, a neighbouring key, a dropped letter: Пазарджиик, Белгяи) or a cheap
+        fix the document or Word's proofing backs."""
+        if not suggestions:
             return False
-        return suggestions[0].uses > 0 or marked
+        best = suggestions[0]
+        if best.cost <= _NAME_SLIP_COST:
+            return True
+        return best.cost <= _NAME_MAX_COST and (best.uses > 0 or marked)
 
 
 def find_misspellings(document: Document, accepted: Iterable[str] = ()) -> list[Misspelling]:

@@ -13,6 +13,7 @@ from pathlib import Path
 DICTIONARY_DIR = Path(__file__).resolve().parent.parent / "data" / "hunspell"
 LANG = "bg_BG"
 _LOCK = threading.Lock()
+_MIN_COMPOUND_REST = 4
 
 
 class Dictionary:
@@ -23,10 +24,13 @@ class Dictionary:
 
         self._hunspell = Hunspell(lang, hunspell_data_dir=str(directory), system_encoding="UTF-8")
         self._cache: dict[str, bool] = {}
+        self.combining_forms: tuple[str, ...] = ()
         if lexicon:
-            from .lexicon import install, read_lexicon
+            from .lexicon import combining_forms, install, read_lexicon
 
-            install(self._hunspell, read_lexicon())
+            entries = read_lexicon()
+            install(self._hunspell, entries)
+            self.combining_forms = combining_forms(entries)
 
     @property
     def hunspell(self):
@@ -47,7 +51,17 @@ class Dictionary:
         lower = word.lower()
         if lower != word and self.spell(lower):
             return True
-        return word.isupper() and len(word) > 1 and self.spell(word[0] + word[1:].lower())
+        if word.isupper() and len(word) > 1 and self.spell(word[0] + word[1:].lower()):
+            return True
+        return self.compound(lower)
+
+    def compound(self, lower: str) -> bool:
+        """A combining form and a known word of four letters or more: радиоспот, антикорупционен."""
+        for form in self.combining_forms:
+            rest = lower[len(form) :]
+            if lower.startswith(form) and len(rest) >= _MIN_COMPOUND_REST and self.spell(rest):
+                return True
+        return False
 
     def suggest(self, word: str) -> list[str]:
         """Hunspell's own suggestions: slow for Bulgarian (0.1–0.3 s a word), use sparingly."""

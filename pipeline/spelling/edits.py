@@ -107,16 +107,35 @@ class Trigrams:
         return True
 
 
-def edits1(word: str, trigrams: Trigrams | None = None) -> Iterator[tuple[str, float]]:
+@lru_cache(maxsize=1)
+def likely_substitutes() -> dict[str, frozenset[str]]:
+    """The letters a typist plausibly hits instead of each letter: a neighbouring key, a letter
+    that sounds alike, another vowel for a vowel."""
+    sound = _sound_alike()
+    out = {}
+    for ch in ALPHABET:
+        near = set(neighbours()[ch]) | set(sound.get(ch, ()))
+        if ch in VOWELS:
+            near |= VOWELS
+        near.discard(ch)
+        out[ch] = frozenset(near)
+    return out
+
+
+def edits1(
+    word: str, trigrams: Trigrams | None = None, *, any_substitution: bool = True
+) -> Iterator[tuple[str, float]]:
     """Every string one edit away from `word` (lower case) with the cost of that edit as a typo.
 
-    With `trigrams`, strings with a letter trigram no word has are skipped. The same string may
-    come out more than once (by different edits); callers keep the cheapest.
+    With `trigrams`, strings with a letter trigram no word has are skipped; without
+    `any_substitution`, a letter is replaced only by its likely substitutes. The same string
+    may come out more than once (by different edits); callers keep the cheapest.
     """
     near = neighbours()
     n = len(word)
     padded = "^" + word + "$"
     letters = frozenset(ALPHABET)
+    likely = likely_substitutes()
     for i in range(n):  # the typist added word[i]
         ch = word[i]
         if (i > 0 and word[i - 1] == ch) or (i + 1 < n and word[i + 1] == ch):
@@ -139,6 +158,8 @@ def edits1(word: str, trigrams: Trigrams | None = None) -> Iterator[tuple[str, f
         typed = word[i]
         first = COST_FIRST if i == 0 else 0.0
         fits = letters if trigrams is None else trigrams.fitting(padded, i, i + 2)
+        if not any_substitution:
+            fits = fits & likely.get(typed, frozenset())
         for meant in ALPHABET:
             if meant != typed and meant in fits:
                 cost = substitution_cost(typed, meant) + first

@@ -35,6 +35,8 @@ def build_trigrams() -> list[str]:
         for form in affixes.forms(stem, flags):
             seen.update(trigrams_of(form.lower()))
     for entry in read_lexicon():
+        if entry.combining:
+            continue
         for form in entry_forms(entry):
             seen.update(trigrams_of(form.lower()))
     return sorted(seen)

@@ -57,6 +57,7 @@ class Suggester:
         self._valid: dict[str, bool] = {}
         self._cache: dict[str, list[Suggestion]] = {}
         self._doc_words: list[str] | None = None
+        self._near_cache: dict[str, bool] = {}
         self.trigrams = known_trigrams()
 
     def is_word(self, lower: str, model: str) -> bool:
@@ -85,6 +86,21 @@ class Suggester:
             )
         return self._doc_words
 
+    def in_document(self, word: str) -> bool:
+        """A known word the document uses is one edit away: `ТРСФИК` beside `трафик`."""
+        lower = word.lower()
+        near = self._near_cache.get(lower)
+        if near is None:
+            from rapidfuzz import process
+            from rapidfuzz.distance import OSA
+
+            matches = process.extract(
+                lower, self._doc_candidates(), scorer=OSA.distance, score_cutoff=1, limit=None
+            )
+            near = any(c != lower and self.dictionary.known(c) for c, _, _ in matches)
+            self._near_cache[lower] = near
+        return near
+
     def suggest(self, word: str, limit: int = 3) -> list[Suggestion]:
         """Up to `limit` suggestions, best first, in the case pattern of `word`."""
         ranked = self._cache.get(word)
@@ -97,14 +113,14 @@ class Suggester:
         if any(ch not in ALPHABET for ch in lower):
             return []
         costs: dict[str, float] = {}
-        for candidate, cost in edits1(lower, self.trigrams):
-            if candidate and cost < costs.get(candidate, 9.0) and self._ok(candidate, word):
-                costs[candidate] = cost
+        self._edits(lower, word, costs, any_substitution=False)
         if len(lower) >= _MIN_LEN_TWO_EDITS:
             for candidate, cost in deletes2(lower, self.trigrams):
                 if cost < costs.get(candidate, 9.0) and self._ok(candidate, word):
                     costs[candidate] = cost
         self._near_in_document(lower, costs)
+        if not costs:  # an unlikely key: any letter for any letter
+            self._edits(lower, word, costs, any_substitution=True)
         if not costs and self.hunspell_fallback:
             for rank, candidate in enumerate(self.dictionary.suggest(word)[:_HUNSPELL_FALLBACK]):
                 if " " not in candidate and "-" not in candidate:
@@ -117,6 +133,13 @@ class Suggester:
             ranked.append(Suggestion(case_like(candidate, word), round(cost, 3), uses))
         ranked.sort(key=lambda s: (s.cost, -s.uses, s.word))
         return ranked
+
+    def _edits(
+        self, lower: str, word: str, costs: dict[str, float], any_substitution: bool
+    ) -> None:
+        for candidate, cost in edits1(lower, self.trigrams, any_substitution=any_substitution):
+            if candidate and cost < costs.get(candidate, 9.0) and self._ok(candidate, word):
+                costs[candidate] = cost
 
     def _ok(self, candidate: str, word: str) -> bool:
         return self.vocabulary.get(candidate, 0) >= 2 or self.is_word(candidate, word)
