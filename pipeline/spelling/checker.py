@@ -18,7 +18,8 @@ from .tokens import Token, tokens
 
 SIGNAL_WORD = "word-proofing"  # Word's own proofing marked the word (w:proofErr)
 SIGNAL_DOCUMENT = "document-usage"  # the suggestion is a word the document uses elsewhere
-_NAME_SLIP_COST = 0.8  # a capitalised word this close to a known one is a slip, not a name
+_NAME_SLIP_COST = 0.8  # a capitalised word this close to a known name is a slip, not a name
+_NAME_COMMON_SLIP_COST = 0.6  # ... this close to any word (a doubled or swapped letter)
 _NAME_MAX_COST = 1.0  # ... or this close to a word the document uses
 _SUGGESTIONS = 3
 _CAPS_MIN = 5  # capitals this long that read as an abbreviation may still be a word's typo
@@ -106,7 +107,7 @@ class SpellChecker:
         name = token.is_title and (
             token.quoted or not token.sentence_start or token.lookup in self.names
         )
-        if name and not self._name_typo(suggestions, marked):
+        if name and not self._name_typo(suggestions):
             return None
         signals = []
         if marked:
@@ -124,17 +125,23 @@ class SpellChecker:
             and self.suggester.in_document(word)
         )
 
-    @staticmethod
-    def _name_typo(suggestions: tuple[Suggestion, ...], marked: bool) -> bool:
-        """A capitalised word is a typo, not a name, for a very likely slip (a doubled or
-        swapped letter, a neighbouring key, a dropped letter: Пазарджиик, Белгяи) or a cheap
-        fix the document or Word's proofing backs."""
+    def _name_typo(self, suggestions: tuple[Suggestion, ...]) -> bool:
+        """A capitalised word inside a sentence is a name unless it is a likely slip of a name
+        the dictionary knows (Гъррция, Пазарджок), a doubled or swapped letter of any word
+        (Порртала), or a cheap fix the document backs (Европейскат). Word's proofing marks
+        every unfamiliar name, so its mark does not decide here."""
         if not suggestions:
             return False
         best = suggestions[0]
-        if best.cost <= _NAME_SLIP_COST:
+        if best.uses and best.cost <= _NAME_MAX_COST:
             return True
-        return best.cost <= _NAME_MAX_COST and (best.uses > 0 or marked)
+        if best.cost <= _NAME_COMMON_SLIP_COST:
+            return True
+        return best.cost <= _NAME_SLIP_COST and self._proper_name(best.word)
+
+    def _proper_name(self, word: str) -> bool:
+        """The dictionary has the word only with its capital: a place or a person."""
+        return self.dictionary.spell(word) and not self.dictionary.spell(word.lower())
 
 
 def find_misspellings(document: Document, accepted: Iterable[str] = ()) -> list[Misspelling]:
