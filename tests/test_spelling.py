@@ -7,8 +7,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import DRAFT_2012
 
+from conftest import DRAFT_2012
 from pipeline.options import Options
 from pipeline.run import process
 from pipeline.spelling import get_dictionary
