@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..models import Block, Document
 from .dictionary import Dictionary, get_dictionary
 from .suggest import Suggester, Suggestion
-from .tokens import Token, tokens
+from .tokens import Token, tokenize
 
 SIGNAL_WORD = "word-proofing"  # Word's own proofing marked the word (w:proofErr)
 SIGNAL_DOCUMENT = "document-usage"  # the suggestion is a word the document uses elsewhere
@@ -65,7 +65,7 @@ class SpellChecker:
         self.dictionary = dictionary or get_dictionary()
         self.accepted = frozenset(word.lower() for word in accepted)
         self.word_marks = word_marks or {}
-        self.tokens = [(block, list(tokens(block.text))) for block in self.blocks]
+        self.tokens = [(block, tokenize(block.text)) for block in self.blocks]
         self.vocabulary: Counter[str] = Counter(
             token.lookup.lower() for _, found in self.tokens for token in found if not token.skip
         )

@@ -72,30 +72,29 @@ def substitution_cost(typed: str, meant: str) -> float:
 
 
 class Trigrams:
-    """Known letter trigrams (`^` and `$` mark the word's edges), indexed to ask which letters
-    fit between given neighbours: most edits are ruled out before a string is even built."""
+    """Known letter trigrams (`^` and `$` mark the word's edges), asked which letters fit
+    between given neighbours: most edits are ruled out before a string is even built."""
 
     def __init__(self, grams: frozenset[str]) -> None:
         self.grams = grams
-        after: dict[str, set[str]] = {}
-        middle: dict[str, set[str]] = {}
-        before: dict[str, set[str]] = {}
-        for gram in grams:
-            a, b, c = gram
-            after.setdefault(a + b, set()).add(c)
-            middle.setdefault(a + c, set()).add(b)
-            before.setdefault(b + c, set()).add(a)
-        self._after = {k: frozenset(v) for k, v in after.items()}
-        self._middle = {k: frozenset(v) for k, v in middle.items()}
-        self._before = {k: frozenset(v) for k, v in before.items()}
+        self._fits: dict[str, frozenset[str]] = {}
 
     def fitting(self, padded: str, left: int, right: int) -> frozenset[str]:
         """Letters that fit between padded[left] and padded[right] (right = left+1 or left+2)."""
-        fits = self._middle.get(padded[left] + padded[right], frozenset())
-        if fits and left >= 1:
-            fits = fits & self._after.get(padded[left - 1] + padded[left], frozenset())
-        if fits and right + 1 < len(padded):
-            fits = fits & self._before.get(padded[right] + padded[right + 1], frozenset())
+        before = padded[left - 1] if left >= 1 else ""
+        after = padded[right + 1] if right + 1 < len(padded) else ""
+        key = before + padded[left] + "|" + padded[right] + after
+        fits = self._fits.get(key)
+        if fits is None:
+            grams, a, b = self.grams, padded[left], padded[right]
+            fits = frozenset(
+                m
+                for m in ALPHABET
+                if a + m + b in grams
+                and (not before or before + a + m in grams)
+                and (not after or m + b + after in grams)
+            )
+            self._fits[key] = fits
         return fits
 
     def plausible(self, candidate: str, first: int, last: int) -> bool:

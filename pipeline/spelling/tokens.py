@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .edits import VOWELS
 
@@ -74,20 +75,27 @@ def abbreviation_like(word: str, heading: bool) -> bool:
     return not heading and len(word) < 8
 
 
+@lru_cache(maxsize=8192)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """`tokens(text)`, remembered: the spelling and the grammar checks read the same blocks."""
+    return tuple(tokens(text))
+
+
 def tokens(text: str) -> Iterator[Token]:
     """The words of `text` with their offsets and what the spelling check should do with each."""
-    skip_spans = [m.span() for m in _SKIP.finditer(text)]
+    skip_spans = [m.span() for m in _SKIP.finditer(text)] if ("." in text or "@" in text) else []
     heading = heading_like(text)
+    has_quotes = any(ch in text for ch in _OPEN_QUOTES)
     quote_depth = 0
     position = 0
     for match in _WORD.finditer(text):
         start, end = match.span()
-        between = text[position:start]
-        for ch in between:
-            if ch in _OPEN_QUOTES and not (ch in _CLOSE_QUOTES and quote_depth):
-                quote_depth += 1
-            elif ch in _CLOSE_QUOTES and quote_depth:
-                quote_depth -= 1
+        if has_quotes:
+            for ch in text[position:start]:
+                if ch in _OPEN_QUOTES and not (ch in _CLOSE_QUOTES and quote_depth):
+                    quote_depth += 1
+                elif ch in _CLOSE_QUOTES and quote_depth:
+                    quote_depth -= 1
         position = end
         word = match.group()
         lookup = word
