@@ -176,7 +176,7 @@ def quotes(ctx: CheckContext) -> None:
 def _report_quote(ctx: CheckContext, block: Block, position: int, *, opening: bool) -> None:
     text = block.text
     if opening:
-        end = min(len(text), _word_after(text, position + 1))
+        end = _letters_after(text, position + 1)
         snippet = text[position:end]
         message = f"кавичките, отворени при „{snippet.lstrip('„«“')}…“, не са затворени"
         suggestion = "затворете кавичките с “"
