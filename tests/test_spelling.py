@@ -272,8 +272,32 @@ def test_word_proofing_marks_are_a_signal_never_the_only_one(tmp_path):
 
 
 @pytest.mark.slow
-def test_trigram_file_matches_dictionary_and_lexicon():
-    """pipeline/data/bg_trigrams.txt is derived: rebuild with `python -m pipeline.spelling.ngrams`."""
-    from pipeline.spelling.ngrams import TRIGRAMS_PATH, build_trigrams, render
+def test_ngram_file_matches_dictionary_and_lexicon():
+    """pipeline/data/bg_ngrams.txt is derived: rebuild with `python -m pipeline.spelling.ngrams`."""
+    from pipeline.spelling.ngrams import NGRAMS_PATH, build_ngrams, render
 
-    assert TRIGRAMS_PATH.read_text(encoding="utf-8") == render(build_trigrams())
+    assert NGRAMS_PATH.read_text(encoding="utf-8") == render(build_ngrams())
+
+
+def test_the_ngram_filter_keeps_every_real_word():
+    """The filter may only drop non-words: each single edit it drops is no word for Hunspell."""
+    from pipeline.spelling.edits import edits1
+    from pipeline.spelling.ngrams import known_ngrams
+
+    dictionary = get_dictionary()
+    for word in ("представни", "законодатеслтво", "ситуция", "бюдцета", "чувствителнот"):
+        kept = {c for c, _ in edits1(word, known_ngrams())}
+        dropped = {c for c, _ in edits1(word)} - kept
+        assert kept and not [c for c in dropped if c and dictionary.spell(c)], word
+
+
+def test_a_soft_hyphen_inside_a_word_is_no_typo():
+    assert _unknown("Националната про\u00adграма и бюд\u00adцета.") == ["бюд\u00adцета"]
+
+
+@pytest.mark.parametrize("fmt", sorted(DRAFT_2012))
+def test_every_finding_with_text_anchors_in_its_context(results_2012, fmt):
+    """The annotated DOCX places comments by these offsets: they must point at the text."""
+    for finding in results_2012[fmt].findings:
+        if finding.text is not None and finding.start is not None:
+            assert finding.context[finding.start : finding.end] == finding.text, finding

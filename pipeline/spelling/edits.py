@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Protocol
 
 ALPHABET = "абвгдежзийклмнопрстуфхцчшщъьюя"
 VOWELS = frozenset("аеиоуъюя")
@@ -71,39 +72,14 @@ def substitution_cost(typed: str, meant: str) -> float:
     return COST_OTHER
 
 
-class Trigrams:
-    """Known letter trigrams (`^` and `$` mark the word's edges), asked which letters fit
-    between given neighbours: most edits are ruled out before a string is even built."""
+class LetterFilter(Protocol):
+    """Which letter sequences occur in words (ngrams.Ngrams); positions are in `^word$`."""
 
-    def __init__(self, grams: frozenset[str]) -> None:
-        self.grams = grams
-        self._fits: dict[str, frozenset[str]] = {}
+    def fitting(self, left: str, right: str) -> frozenset[str]: ...
 
-    def fitting(self, padded: str, left: int, right: int) -> frozenset[str]:
-        """Letters that fit between padded[left] and padded[right] (right = left+1 or left+2)."""
-        before = padded[left - 1] if left >= 1 else ""
-        after = padded[right + 1] if right + 1 < len(padded) else ""
-        key = before + padded[left] + "|" + padded[right] + after
-        fits = self._fits.get(key)
-        if fits is None:
-            grams, a, b = self.grams, padded[left], padded[right]
-            fits = frozenset(
-                m
-                for m in ALPHABET
-                if a + m + b in grams
-                and (not before or before + a + m in grams)
-                and (not after or m + b + after in grams)
-            )
-            self._fits[key] = fits
-        return fits
+    def plausible(self, padded: str, first: int, last: int) -> bool: ...
 
-    def plausible(self, candidate: str, first: int, last: int) -> bool:
-        """The trigrams of `^candidate$` starting at padded positions first..last are known."""
-        padded = "^" + candidate + "$"
-        for j in range(max(0, first), min(len(padded) - 3, last) + 1):
-            if padded[j : j + 3] not in self.grams:
-                return False
-        return True
+    def unknown_positions(self, padded: str) -> list[int]: ...
 
 
 @lru_cache(maxsize=1)
@@ -122,20 +98,30 @@ def likely_substitutes() -> dict[str, frozenset[str]]:
 
 
 def edits1(
-    word: str, trigrams: Trigrams | None = None, *, any_substitution: bool = True
+    word: str, grams: LetterFilter | None = None, *, any_substitution: bool = True
 ) -> Iterator[tuple[str, float]]:
     """Every string one edit away from `word` (lower case) with the cost of that edit as a typo.
 
-    With `trigrams`, strings with a letter trigram no word has are skipped; without
-    `any_substitution`, a letter is replaced only by its likely substitutes. The same string
-    may come out more than once (by different edits); callers keep the cheapest.
+    With `grams`, only strings whose letter 3- and 4-grams all occur in some word come out: an
+    edit must also repair each unknown n-gram of `word` itself (`слт` in `законодатеслтво`), so
+    edits elsewhere are not even built. Without `any_substitution`, a letter is replaced only
+    by its likely substitutes. The same string may come out more than once (by different
+    edits); callers keep the cheapest.
     """
     near = neighbours()
     n = len(word)
-    padded = "^" + word + "$"
+    padded = "^" + word + "$"  # word[i] is padded[i + 1]
     letters = frozenset(ALPHABET)
     likely = likely_substitutes()
+    bad = [] if grams is None else grams.unknown_positions(padded)
+
+    def covers(first: int, last: int) -> bool:
+        """The edit rewrites every unknown n-gram (those start at first..last)."""
+        return all(first <= j <= last for j in bad)
+
     for i in range(n):  # the typist added word[i]
+        if not covers(i - 2, i + 1):
+            continue
         ch = word[i]
         if (i > 0 and word[i - 1] == ch) or (i + 1 < n and word[i + 1] == ch):
             cost = COST_DOUBLED
@@ -146,17 +132,21 @@ def edits1(
         else:
             cost = COST_DELETE
         candidate = word[:i] + word[i + 1 :]
-        if trigrams is None or trigrams.plausible(candidate, i - 1, i):
+        if grams is None or grams.plausible("^" + candidate + "$", i, i + 1):
             yield candidate, cost + (COST_FIRST if i == 0 else 0.0)
     for i in range(n - 1):  # the typist swapped two letters
-        if word[i] != word[i + 1]:
+        if word[i] != word[i + 1] and covers(i - 2, i + 2):
             candidate = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-            if trigrams is None or trigrams.plausible(candidate, i - 1, i + 2):
+            if grams is None or grams.plausible("^" + candidate + "$", i + 1, i + 2):
                 yield candidate, COST_SWAP
-    for i in range(n):  # the typist hit another key: padded[i + 1] is word[i]
+    for i in range(n):  # the typist hit another key
+        if not covers(i - 2, i + 1):
+            continue
         typed = word[i]
         first = COST_FIRST if i == 0 else 0.0
-        fits = letters if trigrams is None else trigrams.fitting(padded, i, i + 2)
+        fits = letters
+        if grams is not None:
+            fits = grams.fitting(padded[max(0, i - 2) : i + 1], padded[i + 2 : i + 5])
         if not any_substitution:
             fits = fits & likely.get(typed, frozenset())
         for meant in ALPHABET:
@@ -164,21 +154,28 @@ def edits1(
                 cost = substitution_cost(typed, meant) + first
                 yield word[:i] + meant + word[i + 1 :], cost
     for i in range(n + 1):  # the typist dropped a letter before word[i]
+        if not covers(i - 2, i):
+            continue
         first = COST_FIRST if i == 0 else 0.0
-        fits = letters if trigrams is None else trigrams.fitting(padded, i, i + 1)
+        fits = letters
+        if grams is not None:
+            fits = grams.fitting(padded[max(0, i - 2) : i + 1], padded[i + 1 : i + 4])
         for meant in ALPHABET:
             if meant in fits:
                 yield word[:i] + meant + word[i:], COST_INSERT + first
 
 
-def deletes2(word: str, trigrams: Trigrams | None = None) -> Iterator[tuple[str, float]]:
+def deletes2(word: str, grams: LetterFilter | None = None) -> Iterator[tuple[str, float]]:
     """Strings without two adjacent letters: a stuttered syllable (`инстититуции`), a stray pair.
 
     Two separate slips in one word are found only among the document's own words (suggest.py).
     """
-    for i in range(len(word) - 1):
+    bad = [] if grams is None else grams.unknown_positions("^" + word + "$")
+    for i in range(len(word) - 1):  # word[i], word[i + 1] are padded i + 1, i + 2
+        if not all(i - 2 <= j <= i + 2 for j in bad):
+            continue
         pair = word[i : i + 2]
         candidate = word[:i] + word[i + 2 :]
         stutter = pair in (word[i - 2 : i] if i >= 2 else "", word[i + 2 : i + 4])
-        if trigrams is None or trigrams.plausible(candidate, i - 1, i):
+        if grams is None or grams.plausible("^" + candidate + "$", i, i + 1):
             yield candidate, COST_STUTTER if stutter else 2 * COST_DELETE

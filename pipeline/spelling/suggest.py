@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .dictionary import Dictionary
 from .edits import ALPHABET, COST_OTHER, deletes2, edits1
-from .ngrams import known_trigrams
+from .ngrams import known_ngrams
 
 _DOC_BONUS = 0.35  # a candidate the document uses elsewhere
 _DOC_BONUS_PER_USE = 0.1
@@ -58,20 +58,17 @@ class Suggester:
         self._cache: dict[str, list[Suggestion]] = {}
         self._doc_words: list[str] | None = None
         self._near_cache: dict[str, bool] = {}
-        self.trigrams = known_trigrams()
+        self.grams = known_ngrams()
 
     def is_word(self, lower: str, model: str) -> bool:
         """A candidate (lower case) counts if it is accepted or a word in `model`'s case.
 
-        Hunspell is asked only when every letter trigram of the candidate occurs in some word.
+        The edits come n-gram-filtered (edits.py), so Hunspell sees only plausible strings.
         """
         key = lower if not model[:1].isupper() else lower + ("\0U" if model.isupper() else "\0T")
         valid = self._valid.get(key)
         if valid is None:
-            valid = lower in self.accepted or (
-                self.trigrams.plausible(lower, 0, len(lower))
-                and self.dictionary.spell(case_like(lower, model))
-            )
+            valid = lower in self.accepted or self.dictionary.spell(case_like(lower, model))
             self._valid[key] = valid
         return valid
 
@@ -115,7 +112,7 @@ class Suggester:
         costs: dict[str, float] = {}
         self._edits(lower, word, costs, any_substitution=False)
         if len(lower) >= _MIN_LEN_TWO_EDITS:
-            for candidate, cost in deletes2(lower, self.trigrams):
+            for candidate, cost in deletes2(lower, self.grams):
                 if cost < costs.get(candidate, 9.0) and self._ok(candidate, word):
                     costs[candidate] = cost
         self._near_in_document(lower, costs)
@@ -137,7 +134,7 @@ class Suggester:
     def _edits(
         self, lower: str, word: str, costs: dict[str, float], any_substitution: bool
     ) -> None:
-        for candidate, cost in edits1(lower, self.trigrams, any_substitution=any_substitution):
+        for candidate, cost in edits1(lower, self.grams, any_substitution=any_substitution):
             if candidate and cost < costs.get(candidate, 9.0) and self._ok(candidate, word):
                 costs[candidate] = cost
 

@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from .edits import VOWELS
 
-_WORD = re.compile(r"[^\W\d_]+")
+# A soft hyphen (U+00AD) inside a word is the typesetter's, not the author's: it stays inside.
+_WORD = re.compile(r"[^\W\d_]+(?:\u00ad[^\W\d_]+)*")
 _SKIP = re.compile(
     r"(?:https?://|ftp://|www\.)\S+"  # URLs
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
@@ -98,9 +99,9 @@ def tokens(text: str) -> Iterator[Token]:
                     quote_depth -= 1
         position = end
         word = match.group()
-        lookup = word
-        if not word.isascii() and not _CYRILLIC.match(word):
-            lookup = word.translate(_LOOK_ALIKE)
+        lookup = word.replace("\u00ad", "")
+        if not lookup.isascii() and not _CYRILLIC.match(lookup):
+            lookup = lookup.translate(_LOOK_ALIKE)
         yield Token(
             text=word,
             start=start,
