@@ -301,3 +301,9 @@ def test_every_finding_with_text_anchors_in_its_context(results_2012, fmt):
     for finding in results_2012[fmt].findings:
         if finding.text is not None and finding.start is not None:
             assert finding.context[finding.start : finding.end] == finding.text, finding
+
+
+def test_a_word_hyphenated_at_a_line_end_is_whole():
+    text = "Мерки за предот-\nвратяване и противо- действие; МКБТХ - Бургас и предот- вратни."
+    # `предот- вратни` is no word joined either: only the half that is no word is reported.
+    assert _unknown(text) == ["предот"]

@@ -7,6 +7,7 @@ when the document itself (or Word's proofing) points at a near spelling it uses 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,7 +23,10 @@ _NAME_SLIP_COST = 0.8  # a capitalised word this close to a known name is a slip
 _NAME_COMMON_SLIP_COST = 0.6  # ... this close to any word (a doubled or swapped letter)
 _NAME_MAX_COST = 1.0  # ... or this close to a word the document uses
 _SUGGESTIONS = 3
-_CAPS_MIN = 5  # capitals this long that read as an abbreviation may still be a word's typo
+_CAPS_MIN = 5
+_LINE_BREAK_HYPHEN = re.compile(
+    r"-[ \t]*\n\s*|-[ \t]+"
+)  # capitals this long that read as an abbreviation may still be a word's typo
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +91,45 @@ class SpellChecker:
         return verdict
 
     def misspellings(self) -> list[Misspelling]:
-        found = []
+        found: list[Misspelling] = []
+        # A block ending in `предот-` whose word goes on in the next block (a wrapped line).
+        carried: tuple[Block, Token] | None = None
         for block, block_tokens in self.tokens:
-            for token in block_tokens:
+            joined = self._hyphenated(block.text, block_tokens)
+            first = block_tokens[0] if block_tokens else None
+            if carried and first and not first.skip:
+                previous, half = carried
+                if self.known(half.lookup + first.lookup):
+                    joined.add(0)
+                    found = [f for f in found if f.block is not previous or f.start != half.start]
+            carried = None
+            last = block_tokens[-1] if block_tokens else None
+            if last and not last.skip and block.text.rstrip().endswith(last.text + "-"):
+                carried = (block, last)
+            for index, token in enumerate(block_tokens):
+                if index in joined:
+                    continue
                 result = self._check(block, token)
                 if result is not None:
                     found.append(result)
         return found
+
+    def _hyphenated(self, text: str, block_tokens: tuple[Token, ...]) -> set[int]:
+        """Halves of a word hyphenated at a line end (`предот-` / `вратяване`), a PDF's habit."""
+        halves: set[int] = set()
+        if "-" not in text:
+            return halves
+        for index in range(len(block_tokens) - 1):
+            first, second = block_tokens[index], block_tokens[index + 1]
+            if (
+                first.skip
+                or second.skip
+                or not _LINE_BREAK_HYPHEN.fullmatch(text[first.end : second.start])
+            ):
+                continue
+            if not self.known(first.lookup) and self.known(first.lookup + second.lookup):
+                halves.update((index, index + 1))
+        return halves
 
     def _check(self, block: Block, token: Token) -> Misspelling | None:
         if token.skip == "abbreviation" and self._caps_typo(token):
