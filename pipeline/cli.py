@@ -177,6 +177,82 @@ def extract(files: tuple[Path, ...], outdir: Path, **kwargs) -> None:
 # --- `natprog check` (proofreading, issue 4) goes here -------------------------------------
 
 
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Findings as linter lines or as one JSON document on stdout.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit with code 1 when a finding is at least this severe (never: always 0).",
+)
+@click.option(
+    "--text-only",
+    is_flag=True,
+    help="Any Bulgarian document, no programme structure: spelling, script, typography, grammar.",
+)
+@click.option(
+    "--add-word",
+    "add_words",
+    multiple=True,
+    metavar="WORD",
+    help="Accept WORD from now on: add it to [accept] words of the project file (repeatable).",
+)
+@input_options
+def check(
+    files: tuple[Path, ...],
+    output_format: str,
+    fail_on: str,
+    text_only: bool,
+    add_words: tuple[str, ...],
+    **kwargs,
+) -> None:
+    """Proofread each draft and print its findings like a linter, one per line."""
+    from .checks.report import CheckReport, finding_line
+    from .errors import NotAProgrammeError
+    from .options import CONFIG_NAME, add_accepted_words
+    from .run import process
+
+    if add_words:
+        target = kwargs.get("config") or Path(CONFIG_NAME)
+        added = add_accepted_words(target, add_words)
+        for word in add_words:
+            _err(f"{target}: " + ("added" if word in added else "already accepted") + f" {word}")
+        if not files:
+            return
+    elif not files:
+        raise UsageError("give at least one FILE to check (or --add-word WORD)")
+    options = _options_from_kwargs(kwargs, text_only=text_only or None)
+    report = CheckReport(fail_on=fail_on)
+    for path in files:
+        try:
+            result = process(path, options)
+        except NatprogError as error:
+            if error.path is None:
+                error.path = str(path)
+            if isinstance(error, NotAProgrammeError):
+                error.message += "; to proofread it as plain text: natprog check --text-only FILE"
+            report.failed(str(path), error)
+            _err(report.summary(report.files[-1]))
+            continue
+        report.add(str(path), result.findings)
+        if output_format == "text":
+            for finding in result.findings:
+                click.echo(finding_line(str(path), finding))
+        _err(report.summary(report.files[-1]))
+    if output_format == "json":
+        click.echo(report.to_json(), nl=False)
+    raise SystemExit(int(report.exit_code()))
+
+
 # --- `natprog abbreviations` (issue 5) goes here ------------------------------------------
 
 

@@ -5,7 +5,10 @@ The CLI builds an `Options`; library users can build one directly.
 
 from __future__ import annotations
 
+import json
+import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -70,15 +73,22 @@ def options_from_config(
         raise ConfigError(
             f"{path or CONFIG_NAME}: unknown setting(s): {', '.join(sorted(unknown))}"
         )
+    where = path or CONFIG_NAME
     severities = dict(base.severities)
-    for code, severity in (config.get("severity") or {}).items():
+    for code, severity in _flatten(config.get("severity") or {}, where):
         if severity not in ("error", "warning", "info"):
-            raise ConfigError(
-                f"{path or CONFIG_NAME}: severity of {code} must be error, warning or info"
-            )
+            raise ConfigError(f"{where}: severity of {code} must be error, warning or info")
         severities[code] = severity
+    disable = config.get("disable", [])
+    if isinstance(disable, str) or not all(isinstance(code, str) for code in disable):
+        raise ConfigError(
+            f'{where}: disable must be a list of codes, e.g. disable = ["text.spacing"]'
+        )
+    _check_codes([*severities, *disable], where)
     accept = config.get("accept") or {}
     words = accept.get("words", []) if isinstance(accept, dict) else accept
+    if isinstance(words, str) or not all(isinstance(word, str) for word in words):
+        raise ConfigError(f'{where}: [accept] words must be a list, e.g. words = ["Анимус"]')
     limits = base.limits
     if config.get("limits"):
         try:
@@ -89,7 +99,7 @@ def options_from_config(
     return replace(
         base,
         severities=severities,
-        disabled=base.disabled | frozenset(config.get("disable", [])),
+        disabled=base.disabled | frozenset(disable),
         accepted_words=base.accepted_words | frozenset(words),
         limits=limits,
         glossary_path=Path(glossary) if glossary else base.glossary_path,
@@ -97,3 +107,90 @@ def options_from_config(
         pdf_engine=config.get("pdf_engine", base.pdf_engine),
         config_path=path,
     )
+
+
+def _flatten(table: dict, where: Path | str, prefix: str = "") -> list[tuple[str, str]]:
+    """`[severity]` entries as (code, severity). An unquoted `spelling.unknown_word = "info"`
+    is a nested table in TOML; it means the same as the quoted key."""
+    out = []
+    for key, value in table.items():
+        code = f"{prefix}.{key}" if prefix else key
+        if isinstance(value, dict):
+            out += _flatten(value, where, code)
+        elif isinstance(value, str):
+            out.append((code, value))
+        else:
+            raise ConfigError(f"{where}: severity of {code} must be error, warning or info")
+    return out
+
+
+def _check_codes(codes: Iterable[str], where: Path | str) -> None:
+    """Every code or family named in the project file exists: a typo must not pass silently."""
+    codes = list(codes)
+    if not codes:
+        return
+    from .checks import RULES  # the registry; imported here to keep this module light
+
+    families = {code.split(".", 1)[0] for code in RULES}
+    unknown = sorted({code for code in codes if code not in RULES and code not in families})
+    if unknown:
+        raise ConfigError(
+            f"{where}: unknown finding code(s): {', '.join(unknown)}; "
+            f"known: {', '.join(sorted(RULES))}"
+        )
+
+
+# -- `natprog check --add-word`: the project file's accepted words ---------------------------
+
+_TABLE = re.compile(r"^\s*\[([^\]]+)\]\s*(?:#.*)?$", re.MULTILINE)
+_WORDS = re.compile(r"^(\s*words\s*=\s*)\[[^\]]*\]", re.MULTILINE)
+
+
+def _render_words(words: list[str]) -> str:
+    return "[\n" + "".join(f"    {json.dumps(w, ensure_ascii=False)},\n" for w in words) + "]"
+
+
+def add_accepted_words(path: Path, words: Iterable[str]) -> list[str]:
+    """Append words to `[accept] words` of the project file (created if absent); returns the
+    words that were new. The rest of the file is kept as written."""
+    from .emit.atomic import write_text
+
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    config = _parse(text, path)
+    accept = config.get("accept") or {}
+    if not isinstance(accept, dict):
+        raise ConfigError(f"{path}: accept must be a table ([accept] with words = [...])")
+    current = list(accept.get("words", []))
+    new = [w for w in dict.fromkeys(w.strip() for w in words) if w and w not in current]
+    if not new:
+        return []
+    wanted = current + new
+    tables = list(_TABLE.finditer(text))
+    section = next((m for m in tables if m.group(1).strip() == "accept"), None)
+    if section is None:
+        text = text.rstrip("\n") + ("\n\n" if text.strip() else "")
+        text += f"[accept]\nwords = {_render_words(wanted)}\n"
+    else:
+        end = next((m.start() for m in tables if m.start() > section.start()), len(text))
+        body = text[section.end() : end]
+        match = _WORDS.search(body)
+        if match:
+            body = (
+                body[: match.start()] + match.group(1) + _render_words(wanted) + body[match.end() :]
+            )
+        else:
+            body = f"\nwords = {_render_words(wanted)}" + body
+        text = text[: section.end()] + body + text[end:]
+    if (_parse(text, path).get("accept") or {}).get("words") != wanted:
+        raise ConfigError(
+            f"{path}: could not add the words safely; add them by hand under [accept] words"
+        )
+    write_text(path, text)
+    return new
+
+
+def _parse(text: str, path: Path) -> dict:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None

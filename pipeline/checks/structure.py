@@ -6,9 +6,12 @@ These only read the parsed `Programme`; text-level checks live in their own modu
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
-from ..models import FIELD_KEYS, Block, to_roman
-from ..parse.labels import LABELS
+from rapidfuzz.distance import OSA
+
+from ..models import FIELD_KEYS, Activity, Block, Programme, to_roman
+from ..parse.labels import LABELS, fold
 from .registry import CheckContext, Rule, check, location_of
 
 FIELD_NAMES = {
@@ -29,6 +32,7 @@ def _numbering(
     items: list[tuple[int | None, Block]],
     noun: str,
     where: str,
+    show: Callable[[int], str] = str,
 ) -> None:
     """Gaps, duplicates and order in one numbered sequence (activities, goals or sections)."""
     seen: set[int] = set()
@@ -39,34 +43,34 @@ def _numbering(
         if number in seen:
             ctx.report(
                 "numbering.duplicate",
-                f"{noun} {number} се повтаря{where}",
+                f"{noun} {show(number)} се повтаря{where}",
                 block=block,
                 text=block.text.split("\n")[0][:60],
-                suggestion=f"преномерирайте: следващият свободен номер е {max(seen) + 1}",
+                suggestion=f"преномерирайте: следващият свободен номер е {show(max(seen) + 1)}",
             )
             continue
         if previous is not None and number < previous:
             ctx.report(
                 "numbering.order",
-                f"{noun} {number} идва след {noun.lower()} {previous}{where}",
+                f"{noun} {show(number)} идва след {noun.lower()} {show(previous)}{where}",
                 block=block,
                 text=block.text.split("\n")[0][:60],
-                suggestion=f"подредете по номер или преномерирайте като {previous + 1}",
+                suggestion=f"подредете по номер или преномерирайте като {show(previous + 1)}",
             )
         else:
             expected = 1 if previous is None else previous + 1
             if number > expected:
                 missing = list(range(expected, number))
-                shown = ", ".join(str(n) for n in missing)
-                after = f" (след {noun.lower()} {previous})" if previous is not None else ""
+                shown = ", ".join(show(n) for n in missing)
+                after = f" (след {noun.lower()} {show(previous)})" if previous is not None else ""
                 ctx.report(
                     "numbering.gap",
                     f"липсва {noun.lower()} {shown}{where}{after}",
                     block=block,
                     text=block.text.split("\n")[0][:60],
-                    suggestion=f"преномерирайте като {expected} или добавете липсващата дейност"
+                    suggestion=f"преномерирайте като {show(expected)} или добавете липсващата дейност"
                     if noun == "Дейност"
-                    else f"преномерирайте като {expected}",
+                    else f"преномерирайте като {show(expected)}",
                 )
         seen.add(number)
         previous = number if previous is None or number > previous else previous
@@ -80,7 +84,8 @@ def _numbering(
 def numbering(ctx: CheckContext) -> None:
     """Activity numbers within each section, operational goal numbers, and section numbers."""
     programme = ctx.programme
-    _numbering(ctx, [(s.number, s.heading_block) for s in programme.sections], "Раздел", "")
+    sections = [(s.number, s.heading_block) for s in programme.sections]
+    _numbering(ctx, sections, "Раздел", "", to_roman)
     for section in programme.sections:
         where = f" в Раздел {to_roman(section.number)}"
         _numbering(ctx, [(a.number, a.heading_block) for a in section.activities], "Дейност", where)
@@ -127,10 +132,13 @@ def fields(ctx: CheckContext) -> None:
                     block=head,
                     location=location_of(head, field="title"),
                 )
+            strays = stray_labels(ctx.programme, activity)
             for key in FIELD_KEYS:
                 item = activity.fields[key]
                 label = FIELD_NAMES[key]
                 if item.text is None and item.label_block is None and not item.blocks:
+                    if key in strays:  # written, but misspelled: label.misspelled says so
+                        continue
                     ctx.report(
                         "field.missing",
                         f"{name}: липсва полето „{label}“",
@@ -146,6 +154,46 @@ def fields(ctx: CheckContext) -> None:
                         block=block,
                         location=location_of(block, field=key, activity=activity.id),
                     )
+
+
+def _near_label(text: str, key: str) -> str | None:
+    """The label of `key` that `text` misspells by a letter or two (`Сррок`), if any."""
+    folded = fold(text)
+    for label in LABELS[key]:
+        target = fold(label)
+        allowed = 1 if len(target) <= 10 else 2
+        if (
+            abs(len(folded) - len(target)) <= allowed
+            and 0 < OSA.distance(folded, target) <= allowed
+        ):
+            return label
+    return None
+
+
+def stray_labels(programme: Programme, activity: Activity) -> dict[str, tuple[Block, str]]:
+    """Fields an activity lacks whose label is there but too misspelled for the parser to see
+    (its value was read into the field before): missing field key -> (label block, label)."""
+    missing = [
+        key
+        for key in FIELD_KEYS
+        if activity.fields[key].text is None
+        and activity.fields[key].label_block is None
+        and not activity.fields[key].blocks
+    ]
+    if not missing:
+        return {}
+    candidates = [block for key in FIELD_KEYS for block in activity.fields[key].blocks]
+    candidates += [b for b in programme.unknown_labels if b.context.activity == activity.id]
+    found: dict[str, tuple[Block, str]] = {}
+    for block in candidates:
+        text = block.text.strip()
+        if not text or len(text) > 40 or "\n" in text:
+            continue
+        for key in missing:
+            label = _near_label(text, key)
+            if label and key not in found:
+                found[key] = (block, label)
+    return found
 
 
 def _cased_like(written: str, canonical: str) -> str:
@@ -195,7 +243,23 @@ def labels(ctx: CheckContext) -> None:
                 text=use.written.rstrip(" :"),
                 suggestion=preferred,
             )
+    reported: set[int] = set()
+    for activity in programme.activities:
+        for key, (block, label) in stray_labels(programme, activity).items():
+            written = block.text.strip().rstrip(" :")
+            reported.add(id(block))
+            ctx.report(
+                "label.misspelled",
+                f"етикетът „{written}“ е изписан грешно: не е разпознат като „{label}“ и "
+                f"стойността под него е прочетена като част от предходното поле",
+                block=block,
+                text=written,
+                suggestion=_cased_like(block.text.strip(), label).rstrip(":"),
+                location=location_of(block, field=key, activity=activity.id),
+            )
     for block in programme.unknown_labels:
+        if id(block) in reported:
+            continue
         ctx.report(
             "label.unknown",
             f"непознат етикет „{block.text[:60]}“: стойността е запазена в предходното поле",

@@ -1,4 +1,4 @@
-"""The Bulgarian Hunspell dictionary through chunspell, loaded once per process.
+"""The Bulgarian Hunspell dictionary through chunspell, with the domain lexicon, once per process.
 
 `known()` answers for a single word form, case-insensitively where Hunspell is case-strict in
 the wrong direction (an ALL-CAPS heading word is checked in lower case too).
@@ -13,14 +13,29 @@ from pathlib import Path
 DICTIONARY_DIR = Path(__file__).resolve().parent.parent / "data" / "hunspell"
 LANG = "bg_BG"
 _LOCK = threading.Lock()
+_MIN_COMPOUND_REST = 4
 
 
 class Dictionary:
-    def __init__(self, directory: Path = DICTIONARY_DIR, lang: str = LANG) -> None:
+    def __init__(
+        self, directory: Path = DICTIONARY_DIR, lang: str = LANG, *, lexicon: bool = True
+    ) -> None:
         from hunspell import Hunspell  # chunspell's module name
 
         self._hunspell = Hunspell(lang, hunspell_data_dir=str(directory), system_encoding="UTF-8")
         self._cache: dict[str, bool] = {}
+        self.combining_forms: tuple[str, ...] = ()
+        if lexicon:
+            from .lexicon import combining_forms, install, read_lexicon
+
+            entries = read_lexicon()
+            install(self._hunspell, entries)
+            self.combining_forms = combining_forms(entries)
+
+    @property
+    def hunspell(self):
+        """The chunspell object, for analysis (`analyze`, `stem`) the wrapper does not cover."""
+        return self._hunspell
 
     def spell(self, word: str) -> bool:
         """Hunspell's own verdict for exactly this form."""
@@ -36,7 +51,17 @@ class Dictionary:
         lower = word.lower()
         if lower != word and self.spell(lower):
             return True
-        return word.isupper() and len(word) > 1 and self.spell(word[0] + word[1:].lower())
+        if word.isupper() and len(word) > 1 and self.spell(word[0] + word[1:].lower()):
+            return True
+        return self.compound(lower)
+
+    def compound(self, lower: str) -> bool:
+        """A combining form and a known word of four letters or more: радиоспот, антикорупционен."""
+        for form in self.combining_forms:
+            rest = lower[len(form) :]
+            if lower.startswith(form) and len(rest) >= _MIN_COMPOUND_REST and self.spell(rest):
+                return True
+        return False
 
     def suggest(self, word: str) -> list[str]:
         """Hunspell's own suggestions: slow for Bulgarian (0.1–0.3 s a word), use sparingly."""

@@ -1,0 +1,178 @@
+"""Grammar: an adjective or participle that disagrees with its noun, and a doubled article.
+
+Rules, not a model: a pair is judged only when Hunspell's paradigms classify both words beyond
+doubt (pipeline/spelling/morphology.py), so the check misses much and says little that is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .registry import CheckContext, Rule, check
+
+_GENDER = {"m": "мъжки род", "f": "женски род", "n": "среден род"}
+_BETWEEN = re.compile(r"^[ \u00a0]+$")
+# Neuter forms that are adverbs far more often than adjectives (`само жени`, `особено децата`).
+_ADVERBS = frozenset(
+    [
+        "само",
+        "също",
+        "много",
+        "малко",
+        "повече",
+        "доста",
+        "твърде",
+        "съвсем",
+        "почти",
+        "особено",
+        "главно",
+        "основно",
+        "предимно",
+        "единствено",
+        "изключително",
+        "специално",
+        "допълнително",
+        "включително",
+        "общо",
+        "точно",
+        "лично",
+        "отделно",
+        "частично",
+        "изцяло",
+        "напълно",
+        "предварително",
+        "обикновено",
+        "съответно",
+        "евентуално",
+        "непрекъснато",
+        "постоянно",
+        "регулярно",
+        "редовно",
+        "ежегодно",
+        "ежемесечно",
+        "седмично",
+        "месечно",
+        "годишно",
+        "средно",
+        "пряко",
+        "директно",
+        "наскоро",
+        "вече",
+        "още",
+        "едва",
+        "тъкмо",
+        "нарочно",
+        "взаимно",
+        "заедно",
+        "активно",
+        "ефективно",
+    ]
+)
+# Vocatives that stay plural before a singular noun: `Уважаеми господин министър`.
+_VOCATIVES = frozenset({"уважаеми", "скъпи", "драги"})
+# After these a neuter form is an adjective, not an adverb: `за повишено информираност`.
+_BEFORE_ADJECTIVE = frozenset(
+    [
+        "и",
+        "а",
+        "но",
+        "или",
+        "за",
+        "с",
+        "със",
+        "на",
+        "в",
+        "във",
+        "от",
+        "по",
+        "към",
+        "чрез",
+        "при",
+        "до",
+        "без",
+    ]
+)
+
+
+def _describe(form) -> str:
+    return "множествено число" if form.number == "pl" else _GENDER[form.gender]
+
+
+def _case_like(text: str, model: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return text.upper()
+    return text[:1].upper() + text[1:] if model[:1].isupper() else text
+
+
+@check(Rule("grammar.agreement", "warning", "Несъгласуване"), scope="text")
+def agreement(ctx: CheckContext) -> None:
+    """`Повишено информираност`, `Проследени процес`; `местните структурите` (two articles)."""
+    if not ctx.enabled("grammar.agreement"):
+        return
+    from ..spelling import get_dictionary
+    from ..spelling.morphology import Morphology
+    from ..spelling.tokens import tokenize
+
+    morphology = Morphology(get_dictionary())
+    for block in ctx.body_blocks():
+        text = block.text
+        words = [t for t in tokenize(text) if t.skip is None]
+        for index in range(len(words) - 1):
+            first, second = words[index], words[index + 1]
+            if not _BETWEEN.match(text[first.end : second.start]):
+                continue
+            if first.is_title and not first.sentence_start:
+                continue  # a name: `Българска асоциация`
+            adjective = morphology.adjective(first.text)
+            if adjective is None:
+                continue
+            other = morphology.form(second.text) if len(second.text) >= 3 else None
+            if other is None:
+                continue
+            span = text[first.start : second.end]
+            if adjective.definite and other.definite:
+                if other.kind == "noun":
+                    fixed = other.base
+                else:  # `съответните нормативните актове`: the second adjective loses it
+                    third = words[index + 2] if index + 2 < len(words) else None
+                    head = morphology.form(third.text) if third else None
+                    if head is None or head.kind != "noun":
+                        continue
+                    fixed = other.inflect(other.gender, other.number, definite=False)
+                if not fixed:
+                    continue
+                ctx.report(
+                    "grammar.agreement",
+                    f"двоен определителен член в „{span}“: членува се само първата дума",
+                    block=block,
+                    text=span,
+                    start=first.start,
+                    end=second.end,
+                    suggestion=f"{first.text} {_case_like(fixed, second.text)}",
+                )
+                continue
+            if other.kind != "noun" or other.definite or adjective.agrees_with(other):
+                continue
+            if adjective.base[-1:] in "лщ" or first.text.lower() in _VOCATIVES:
+                continue  # active participles take objects: `получили защита`, `търсещи работа`
+            if not adjective.definite and adjective.number == "sg" and adjective.gender == "n":
+                if first.text.lower() in _ADVERBS:
+                    continue
+                before = text[: first.start].rstrip().split()
+                if (
+                    before
+                    and before[-1].lower() not in _BEFORE_ADJECTIVE
+                    and not first.sentence_start
+                ):
+                    continue  # `бързо` before a noun mid-sentence: more likely an adverb
+            fixed = adjective.adjective_as(other)
+            ctx.report(
+                "grammar.agreement",
+                f"несъгласувани „{span}“: {first.text} е в {_describe(adjective)}, "
+                f"а {second.text} — в {_describe(other)}",
+                block=block,
+                text=span,
+                start=first.start,
+                end=second.end,
+                suggestion=f"{_case_like(fixed, first.text)} {second.text}" if fixed else None,
+            )

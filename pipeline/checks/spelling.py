@@ -1,0 +1,41 @@
+"""Spelling check: words no dictionary knows, with ranked suggestions (pipeline/spelling/).
+
+The dictionary loads on first use (~0.07 s), so runs that disable `spelling` never pay for it.
+"""
+
+from __future__ import annotations
+
+from .registry import CheckContext, Rule, check
+
+
+def _times(count: int) -> str:
+    return "веднъж" if count == 1 else f"{count} пъти"
+
+
+@check(Rule("spelling.unknown_word", "warning", "Непозната дума"), scope="text")
+def unknown_words(ctx: CheckContext) -> None:
+    """Words unknown to bg_BG, the domain lexicon and the accepted words, with suggestions."""
+    if not ctx.enabled("spelling.unknown_word"):
+        return
+    from ..spelling.checker import SIGNAL_WORD, find_misspellings
+
+    for found in find_misspellings(ctx.document, ctx.options.accepted_words):
+        words = tuple(s.word for s in found.suggestions)
+        message = f"непозната дума „{found.word}“"
+        if found.suggestions and found.suggestions[0].uses:
+            best = found.suggestions[0]
+            message += f"; в документа „{best.word}“ се среща {_times(best.uses)}"
+        if SIGNAL_WORD in found.signals:
+            message += "; отбелязана и от проверката на Word"
+        if not words:
+            message += f" (ако е вярна: natprog check --add-word {found.word})"
+        ctx.report(
+            "spelling.unknown_word",
+            message,
+            block=found.block,
+            text=found.word,
+            start=found.start,
+            end=found.end,
+            suggestions=words,
+            signals=found.signals,
+        )
