@@ -247,7 +247,8 @@ def test_2012_draft_one_comment_per_finding(tmp_path, run_cli):
     for finding, (_, text, anchor) in zip(data["findings"], comments, strict=True):
         start, end = finding["start"], finding["end"]
         if start is not None and end > start:  # exactly the characters the finding is about
-            assert anchor == finding["context"][start:end], finding["code"]
+            # the XML keeps a no-break space where the extracted text shows a space
+            assert anchor.replace("\xa0", " ") == finding["context"][start:end], finding["code"]
         elif finding["text"]:  # no offsets: around the text it names
             assert finding["text"] in anchor, finding["code"]
         assert finding["message"] in text

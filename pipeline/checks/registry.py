@@ -122,7 +122,7 @@ class CheckContext:
             Finding(
                 code=code,
                 severity=self.severity(code),
-                message=message,
+                message=" ".join(message.split()),  # one line, however the text was spaced
                 text=text,
                 suggestion=suggestion,
                 location=location,
