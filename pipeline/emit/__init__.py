@@ -17,6 +17,7 @@ OUTPUTS: dict[str, tuple[str, str]] = {
     "json": ("{stem}.json", "jsonout:write_json"),
     "xlsx": ("{stem}.xlsx", "xlsx:write_xlsx"),
     "csv": ("{stem}.activities.csv", "csvout:write_activities_csv"),
+    "institutions": ("{stem}.institutions.csv", "institutions:write_institutions_csv"),
 }
 DEFAULT_FORMATS: tuple[str, ...] = tuple(OUTPUTS)
 
