@@ -19,6 +19,7 @@ from .compare import vowel_ratio
 _TOKEN = r"^[А-Я][а-я]{0,2}[А-Я][А-Яа-я]{0,10}\.?$"
 _CANDIDATE = re.compile(r"[А-Я][а-я]{0,2}[А-Я]")
 _NON_BULGARIAN = set("ЫЭЁІЇЄ")
+_ROMAN_LOOKALIKES = set("ХСМ")
 _DASHES = ("-", "–", "—")
 _LOCK = threading.Lock()
 
@@ -63,7 +64,9 @@ def _dictionary():
 @lru_cache(maxsize=1)
 def _pipeline():
     """spaCy's blank Bulgarian tokenizer and the Matcher, built once per process."""
-    import spacy
+    from .lazyspacy import import_spacy
+
+    spacy = import_spacy()
     from spacy.matcher import Matcher
 
     nlp = spacy.blank("bg")
@@ -165,6 +168,8 @@ def _is_abbreviation(form: str, in_heading: bool, lexicon: Lexicon) -> bool:
         return not (in_heading and lexicon.word(form))
     if lexicon.word(form):
         return False  # РАЗДЕЛ, ФОРУМ, СОФИЯ: ordinary words in capitals
+    if set(form) <= _ROMAN_LOOKALIKES:
+        return False  # `ХХ век`: a Roman numeral typed in Cyrillic (script.mixed reports it)
     mixed = any(ch.islower() for ch in form)
     # An unknown word in capitals is an abbreviation when it looks like one: short, or few
     # vowels (ЦКБППМН, НСОРБ); long vowel-rich ones are misspelt or rare words (АБРИВИАТУРИ).
