@@ -311,6 +311,26 @@ def test_glossary_tolerates_an_empty_line_or_a_dash_layout(tmp_path):
     assert not [f for f in result.findings if f.code.startswith(("abbreviation.", "glossary."))]
 
 
+def test_docx_glossary_with_an_empty_paragraph_between_abbreviation_and_expansion(tmp_path):
+    import docx
+
+    lines = write_draft(tmp_path).read_text(encoding="utf-8").split("\n")
+    document = docx.Document()
+    for line in lines:  # the glossary's blank lines become empty paragraphs
+        document.add_paragraph(line.strip())
+    document.add_paragraph("ДПС")
+    document.add_paragraph("")
+    document.add_paragraph("Детска педагогическа стая")
+    path = tmp_path / "draft.docx"
+    document.save(path)
+    result = process(path)
+    assert [(g.abbreviation, g.expansion) for g in result.programme.glossary] == [
+        *GLOSSARY,
+        ("ДПС", "Детска педагогическа стая"),
+    ]
+    assert texts(result, "abbreviation.unused") == ["ДПС"]
+
+
 # -- institutions ------------------------------------------------------------------------------
 
 
@@ -337,6 +357,24 @@ def test_institution_items_resolve_by_abbreviation_place_variant_and_name(tmp_pa
     )
     unknown = partners["сдружение „Съучастие”"]
     assert unknown["abbreviation"] is None and unknown["defined_in"] is None
+
+
+@pytest.mark.parametrize(
+    ("item", "place"),
+    [
+        ("МКБТХ Варна", "Варна"),
+        ("МКБТХ - Бургас", "Бургас"),
+        ("МКБТХ Стара Загора", "Стара Загора"),
+    ],
+)
+def test_institution_with_a_place(tmp_path, item, place):
+    data = process(write_draft(tmp_path, responsible=f"НКБТХ, {item}")).to_dict()
+    resolved = data["activities"][0]["responsible"]["items"][1]
+    assert (resolved["abbreviation"], resolved["place"], resolved["match"]) == (
+        "МКБТХ",
+        place,
+        "place",
+    )
 
 
 def test_institutions_table_counts_leading_and_partnering(tmp_path):

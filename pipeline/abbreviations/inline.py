@@ -1,10 +1,8 @@
 """Abbreviations defined in running text: `long form (SHORT)` and `SHORT (long form)`.
 
-The Schwartz–Hearst method (2003) adapted to Bulgarian: the short form's letters are aligned
-with the long form's words, preferring the initials of content words (`за`, `на`, `и` carry no
-letter), so `Националния механизъм за насочване и подпомагане на жертви на трафик (НМН)` is
-found whole, `Министерство на външните работи (МВнР)` matches its lower-case `н`, and a
-bracket whose letters cannot be aligned (`различни организации (НПО)`) defines nothing.
+Schwartz–Hearst (2003) adapted to Bulgarian: the short form's letters align with the initials of
+the long form's content words (`за`, `на`, `и` carry no letter); brackets that do not align
+define nothing.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ variant of `МОМН`) or by its full name matching an expansion; anything else 
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..models import Institution, Programme
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
     from .mentions import Lexicon
 
 _TRAILING = " .,;:"
+_ITEM_PLACE = re.compile(r"^\s*(?:[–—-]\s*)?((?:\s?[А-Я][а-я]+){1,3})$")
 
 
 def resolve_institutions(programme: Programme, index: AbbreviationIndex, lexicon: Lexicon) -> None:
@@ -84,7 +87,11 @@ def _resolve(item: Institution, mentions, index: AbbreviationIndex, by_name: dic
 
 
 def _whole_mention(name: str, mentions):
-    """The one mention that is the whole item (abbreviation, maybe with suffix or place)."""
+    """The one mention that is the whole item (abbreviation, maybe with suffix or place).
+
+    In an item, capitalised words after the abbreviation are its place even when the dictionary
+    does not call them proper nouns (`МКБТХ Стара Загора`).
+    """
     if len(mentions) != 1:
         return None
     mention = mentions[0]
@@ -95,7 +102,13 @@ def _whole_mention(name: str, mentions):
         end = name.index(mention.place, end) + len(mention.place)
     elif mention.suffix:
         end += len(mention.suffix)
-    return mention if name[end:].strip(_TRAILING + '”“")') == "" else None
+    rest = name[end:].rstrip(_TRAILING + '”“")')
+    if not rest.strip():
+        return mention
+    place = _ITEM_PLACE.match(rest)
+    if place is None or mention.suffix:
+        return None
+    return replace(mention, place=" ".join(filter(None, [mention.place, place.group(1).strip()])))
 
 
 def institutions_table(activities: list[dict]) -> list[dict]:

@@ -1,9 +1,6 @@
-"""Import spaCy without its command line: a third of its import time that natprog never uses.
+"""Import spaCy without its command line: a third of its import time, and natprog never uses it.
 
-`spacy/__init__.py` imports `spacy.cli` (typer, weasel, httpx, requests) only to re-export
-`spacy.info`. While spaCy imports, a placeholder stands in for `spacy.cli`; afterwards it is
-removed, so `import spacy.cli` later loads the real one, and `spacy.info` loads it on first call.
-If anything about that goes wrong (another spaCy version), spaCy is imported the ordinary way.
+A placeholder stands in for `spacy.cli` while spaCy imports; on any surprise, a plain import.
 """
 
 from __future__ import annotations
@@ -13,6 +10,13 @@ import types
 
 
 def import_spacy() -> types.ModuleType:
+    """`import spacy`, minus `spacy.cli` (typer, weasel, httpx, requests).
+
+    spaCy's `__init__` imports its command line only to re-export `spacy.info`. The placeholder
+    is removed afterwards, so a later `import spacy.cli` loads the real one, and `spacy.info`
+    loads it on its first call. If spaCy's layout differs (another version), spaCy is imported
+    the ordinary way.
+    """
     if "spacy" in sys.modules:
         return sys.modules["spacy"]
     placeholders = {"spacy.cli": types.ModuleType("spacy.cli")}
