@@ -14,7 +14,7 @@ _RANK = {letter: index for index, letter in enumerate(ALPHABET)}
 _RANK["ѝ"] = _RANK["и"]
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Function words carry no meaning of their own in an institution's name.
-_FUNCTION_WORDS = frozenset("в във до за и към на над от по при пред с със срещу чрез".split())  # noqa: SIM905
+FUNCTION_WORDS = frozenset("в във до за и към на над от по при пред с със срещу чрез".split())  # noqa: SIM905
 _STEM = 5  # Bulgarian inflects at the end: "малолетни"/"малолетните", "Национален"/"Националния"
 SAME_MEANING = 85  # rapidfuzz ratio of folded expansions at or above which they mean the same
 SAME_NAME = 90  # stricter: a full institution name resolved to an abbreviation
@@ -32,7 +32,7 @@ def collation_key(text: str) -> tuple:
 def fold_expansion(text: str) -> str:
     """Content words cut to their stems: `Отдел „Закрила на детето”` -> `отдел закри детет`."""
     words = [word.casefold() for word in _WORD.findall(text)]
-    return " ".join(word[:_STEM] for word in words if word not in _FUNCTION_WORDS)
+    return " ".join(word[:_STEM] for word in words if word not in FUNCTION_WORDS)
 
 
 def expansion_similarity(first: str, second: str) -> float:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .compare import _FUNCTION_WORDS
+from .compare import FUNCTION_WORDS
 
 _QUOTES = "„“”\"«»'‚‘’"
 _WORD = re.compile(r"\S+")
@@ -160,7 +160,7 @@ def _letters(short: str) -> str:
 
 
 def _content(word: str) -> bool:
-    return word.strip(_QUOTES + ",.").casefold() not in _FUNCTION_WORDS
+    return word.strip(_QUOTES + ",.").casefold() not in FUNCTION_WORDS
 
 
 def _best_start(letters: str, words: list[str], anchored: bool = False) -> int | None:
@@ -183,7 +183,7 @@ def _align(letters: str, words: tuple[str, ...]) -> int | None:
     """Most letters matched at content-word initials when all letters align in order, or None."""
     chars: list[tuple[str, bool]] = []  # (letter, is a content word's initial)
     for word in words:
-        content = word.strip(",.") not in _FUNCTION_WORDS
+        content = word.strip(",.") not in FUNCTION_WORDS
         for position, ch in enumerate(word):
             if ch.isalnum():
                 chars.append((ch, content and position == 0))

@@ -155,7 +155,7 @@ def inline(ctx: CheckContext) -> None:
     """`long form (SHORT)` in the text while the list of abbreviations lacks SHORT."""
     index = _index(ctx)
     for name, use in index.inline.items():
-        if name in index.glossary:
+        if name in index.glossary or index.master.well_known(name):
             continue
         definition = use.definition
         ctx.report(
