@@ -545,3 +545,12 @@ def test_spacy_is_imported_without_its_command_line_and_still_works():
     import spacy.cli  # the real command line loads on demand
 
     assert callable(spacy.cli.download) and "spacy.cli.info" in sys.modules
+
+
+def test_resolving_twice_changes_nothing(tmp_path):
+    from pipeline.abbreviations import resolve_abbreviations
+
+    result = process(write_draft(tmp_path, body="МВР, МОНМ и ДАБ."))
+    before = result.to_dict()
+    resolve_abbreviations(result.document, result.programme)
+    assert result.to_dict() == before

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.abbreviations.inline import find_definitions, is_short_form
 
@@ -96,3 +98,39 @@ def test_short_form_shape():
     assert not is_short_form("София")
     assert not is_short_form("2012 г.")
     assert not is_short_form("ДВ, бр. 46")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "(",
+                ")",
+                " ",
+                "„",
+                "“",
+                ",",
+                "НМН",
+                "МВнР",
+                "на",
+                "Национален",
+                "механизъм",
+                "насочване",
+                "за",
+                "и",
+                "2012",
+                "г.",
+                "ИА ГИТ",
+                "наричан по-нататък",
+                "\n",
+            ]
+        ),  # fmt: skip
+        max_size=30,
+    ).map("".join)
+)
+def test_any_text_gives_definitions_that_point_into_it(text):
+    for definition in find_definitions(text):
+        assert text[definition.short_start : definition.short_end] == definition.short
+        assert text[definition.long_start : definition.long_end].strip() == definition.long
+        assert is_short_form(definition.short) and definition.long

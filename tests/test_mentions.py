@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.abbreviations.mentions import Lexicon, find_mentions
 
@@ -91,3 +93,43 @@ def test_roman_numerals_in_cyrillic_are_not_abbreviations():
 def test_texts_without_capitals_are_skipped_and_keep_their_place():
     results = find_mentions(["без съкращения", "МВР"], Lexicon(KNOWN.__contains__))
     assert [[m.abbreviation for m in found] for found in results] == [[], ["МВР"]]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "МВР",
+                "МВнР",
+                "ИА",
+                "ГИТ",
+                "МКБТХ",
+                "Варна",
+                "–",
+                "-",
+                "та",
+                " ",
+                ", ",
+                "„",
+                "“",
+                "(",
+                ")",
+                ".",
+                "РАЗДЕЛ",
+                "ФОРУМ",
+                "НСОРБ",
+                "ХХ",
+                "и",
+                "работа",
+                "\n",
+            ]
+        ),  # fmt: skip
+        max_size=25,
+    ).map("".join)
+)
+def test_mentions_point_into_the_text(text):
+    (mentions,) = find_mentions([text], Lexicon(KNOWN.__contains__))
+    for mention in mentions:
+        written = text[mention.start : mention.end]
+        assert written.replace("\n", " ").split() == mention.abbreviation.split()
