@@ -50,6 +50,12 @@ def input_options(func):
             help="Project file (default: ./natprog.toml when present).",
         ),
         click.option(
+            "--glossary",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Master list of abbreviations (default: ./abbreviations.csv, else natprog's own).",
+        ),
+        click.option(
             "--revisions",
             type=click.Choice(["accepted", "original"]),
             default=None,
@@ -98,6 +104,9 @@ def _options_from_kwargs(kwargs: dict, **extra) -> Options:
         "max_ratio": kwargs.pop("max_ratio", None),
         "max_pages": kwargs.pop("max_pages", None),
     }
+    glossary = kwargs.pop("glossary", None)
+    if glossary is not None:
+        extra.setdefault("glossary_path", glossary)
     return _build_options(
         kwargs.pop("config", None),
         kwargs.pop("revisions", None),
@@ -254,6 +263,30 @@ def check(
 
 
 # --- `natprog abbreviations` (issue 5) goes here ------------------------------------------
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format on stdout.",
+)
+@input_options
+def abbreviations(file: Path, fmt: str, **kwargs) -> None:
+    """Print the draft's abbreviations: how often each is used, where it is defined, its expansion."""
+    from .abbreviations.report import render
+    from .run import process
+
+    options = _options_from_kwargs(kwargs)
+    try:
+        result = process(file, options)
+    except NatprogError as error:
+        if error.path is None and not isinstance(error, UsageError):
+            error.path = str(file)
+        raise
+    click.echo(render(result.to_dict(), fmt), nl=False)
 
 
 # --- `natprog batch` (issue 7) goes here --------------------------------------------------

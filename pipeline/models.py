@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .abbreviations.index import AbbreviationIndex
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -210,6 +213,9 @@ class Institution:
     expansion: str | None = None
     # "document", "master", "inline", or None when not resolved
     defined_in: str | None = None
+    place: str | None = None  # "Варна" in "МКБТХ – Варна"
+    # how it resolved: "abbreviation", "place", "variant" (a near miss), "name" (full name)
+    match: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -217,6 +223,8 @@ class Institution:
             "abbreviation": self.abbreviation,
             "expansion": self.expansion,
             "defined_in": self.defined_in,
+            "place": self.place,
+            "match": self.match,
         }
 
 
@@ -383,6 +391,7 @@ class Programme:
     title_blocks: list[Block] = field(default_factory=list)
     unknown_labels: list[Block] = field(default_factory=list)  # label cells matching no label
     layout: str | None = None
+    abbreviations: AbbreviationIndex | None = None  # set by the abbreviations stage
 
     @property
     def activities(self) -> list[Activity]:

@@ -1,4 +1,4 @@
-"""The orchestrator: ingest → parse → normalize → checks, then emit. Reads like the recipe it is."""
+"""The orchestrator: ingest → parse → normalize → abbreviations → checks, then emit. Reads like the recipe it is."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ class Result:
 
 def process(path: Path | str, options: Options | None = None) -> Result:
     """Read, parse, normalize and proofread one draft."""
+    from .abbreviations import resolve_abbreviations
     from .checks import run_checks
     from .ingest import ingest
     from .normalize import normalize
@@ -37,7 +38,9 @@ def process(path: Path | str, options: Options | None = None) -> Result:
 
     options = options or Options()
     document = ingest(path, options)
-    programme = None if options.text_only else normalize(parse(document))
+    programme = None
+    if not options.text_only:
+        programme = resolve_abbreviations(document, normalize(parse(document)), options)
     findings = run_checks(document, programme, options)
     return Result(document, programme, findings, options)
 

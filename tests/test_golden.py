@@ -51,3 +51,11 @@ def test_csv_matches_golden(fmt, tmp_path, run_cli):
     assert result.code == 0, result.err
     actual = (tmp_path / "np2012-draft.activities.csv").read_text(encoding="utf-8-sig")
     _compare(actual, GOLDEN / f"np2012-{fmt}" / "np2012-draft.activities.csv")
+
+
+@pytest.mark.parametrize("fmt", sorted(DRAFT_2012))
+def test_institutions_csv_matches_golden(fmt, tmp_path, run_cli):
+    result = run_cli("extract", DRAFT_2012[fmt], "-o", tmp_path)
+    assert result.code == 0, result.err
+    actual = (tmp_path / "np2012-draft.institutions.csv").read_text(encoding="utf-8-sig")
+    _compare(actual, GOLDEN / f"np2012-{fmt}" / "np2012-draft.institutions.csv")

@@ -77,11 +77,12 @@ class CheckContext:
         disabled = self.options.disabled
         return code not in disabled and code.split(".", 1)[0] not in disabled
 
-    def severity(self, code: str) -> Severity:
+    def severity(self, code: str, default: Severity | None = None) -> Severity:
+        """The user's severity for `code` (or its family), else `default`, else the rule's."""
         override = self.options.severities.get(code) or self.options.severities.get(
             code.split(".", 1)[0]
         )
-        return override or RULES[code].severity  # type: ignore[return-value]
+        return override or default or RULES[code].severity  # type: ignore[return-value]
 
     def report(
         self,
@@ -96,8 +97,12 @@ class CheckContext:
         suggestions: tuple[str, ...] = (),
         location: Location | None = None,
         signals: tuple[str, ...] = (),
+        severity: Severity | None = None,
     ) -> None:
-        """Record a finding; `start`/`end` index into `block.text`."""
+        """Record a finding; `start`/`end` index into `block.text`.
+
+        `severity` replaces the rule's default for this finding (a user's override still wins).
+        """
         if code not in RULES:
             raise KeyError(f"finding code {code} is not registered")
         if not self.enabled(code):
@@ -121,7 +126,7 @@ class CheckContext:
         self.findings.append(
             Finding(
                 code=code,
-                severity=self.severity(code),
+                severity=self.severity(code, severity),
                 message=" ".join(message.split()),  # one line, however the text was spaced
                 text=text,
                 suggestion=suggestion,

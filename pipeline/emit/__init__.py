@@ -24,6 +24,7 @@ OUTPUTS: dict[str, tuple[str, str]] = {
     "json": ("{stem}.json", "jsonout:write_json"),
     "xlsx": ("{stem}.xlsx", "xlsx:write_xlsx"),
     "csv": ("{stem}.activities.csv", "csvout:write_activities_csv"),
+    "institutions": ("{stem}.institutions.csv", "institutions:write_institutions_csv"),
     "datapackage": ("datapackage.json", "datapackage:write_datapackage"),
     "html": ("{stem}.report.html", "report:write_report"),
     "annotated": ("{stem}.annotated.docx", "annotate:write_annotated_docx"),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..abbreviations.institutions import institutions_table
 from ..models import SEVERITIES, to_roman
 
 if TYPE_CHECKING:
@@ -44,9 +45,20 @@ def result_to_dict(result: Result) -> dict:
         "summary": _summary(result),
     }
     if programme is None:
-        out.update({"programme": None, "sections": [], "activities": [], "glossary": []})
+        out.update(
+            {
+                "programme": None,
+                "sections": [],
+                "activities": [],
+                "glossary": [],
+                "abbreviations": [],
+                "institutions": [],
+            }
+        )
         return out
     sections = [section.to_dict() for section in programme.sections]
+    activities = [activity for section in sections for activity in section["activities"]]
+    index = programme.abbreviations
     out.update(
         {
             "programme": {
@@ -55,8 +67,10 @@ def result_to_dict(result: Result) -> dict:
                 "draft": programme.draft,
             },
             "sections": sections,
-            "activities": [activity for section in sections for activity in section["activities"]],
+            "activities": activities,
             "glossary": [entry.to_dict() for entry in programme.glossary],
+            "abbreviations": index.to_dict() if index is not None else [],
+            "institutions": institutions_table(activities),
         }
     )
     return out

@@ -120,6 +120,13 @@ def glossary_rows(data: dict) -> list[dict]:
     ]
 
 
+def add_institutions_sheet(workbook, data: dict):
+    """`Институции`: each institution with the activities it leads and those it partners."""
+    from .institutions import INSTITUTION_COLUMNS, institution_rows
+
+    return add_table_sheet(workbook, "Институции", INSTITUTION_COLUMNS, institution_rows(data))
+
+
 def build_workbook(data: dict):
     from openpyxl import Workbook
 
@@ -133,7 +140,7 @@ def build_workbook(data: dict):
     add_table_sheet(workbook, "Съкращения", GLOSSARY_COLUMNS, glossary_rows(data))
     link_findings(add_table_sheet(workbook, "Забележки", FINDING_COLUMNS, finding_rows(data)), data)
     add_deadlines_sheet(workbook, data)
-    # The `Институции` sheet (issue 5) is added here, after `Срокове`.
+    add_institutions_sheet(workbook, data)
     props = workbook.properties
     props.creator = "natprog"
     props.lastModifiedBy = "natprog"
