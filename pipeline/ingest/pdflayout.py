@@ -7,16 +7,25 @@ so the two engines cannot drift apart in how they read a page.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
 from ..models import Block, Provenance
+from .hyphenation import join_forced_break, keep_hyphen
 
-# How far from the top/bottom edge (fraction of the page height) running headers/footers live.
-_FURNITURE_BAND = 0.09
-_PAGE_NUMBER = re.compile(r"^(стр\.?\s*)?\d{1,4}(\s*(/|от)\s*\d{1,4})?$", re.IGNORECASE)
+# Running headers/footers are looked for among the first/last lines of a page, in this outer
+# fraction of its height, and must recur at the same height on several pages.
+_FURNITURE_ZONE = 0.2
+_FURNITURE_LINES = 3
+_SAME_PLACE = 4.0  # points
+_PAGE_NUMBER = re.compile(
+    r"^[-–—\s]*((стр\.?|страница|page)\s*)?\d{1,4}(\s*(/|от|of)\s*\d{1,4})?[-–—\s]*$",
+    re.IGNORECASE,
+)
 
 
+# -- the contract between PDF engines: keep backward compatible -------------------------------------
 @dataclass(slots=True)
 class Word:
     text: str
@@ -44,6 +53,7 @@ class PageContent:
     grids: list[Grid] = field(default_factory=list)
 
 
+# -- internal ---------------------------------------------------------------------------------------
 @dataclass(slots=True)
 class _Line:
     words: list[Word]
@@ -75,16 +85,28 @@ class _Line:
 
 @dataclass(slots=True)
 class _Cell:
-    text: str
+    lines: list[_Line]
     bbox: tuple[float, float, float, float]
-    bold: bool
     page: int
+    column: int  # 1-based slot in the grid row, so spanned slots keep later cells in place
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.lines, self.bbox[2] - 4) if self.lines else ""
+
+    @property
+    def bold(self) -> bool:
+        return bool(self.lines) and all(line.bold for line in self.lines)
 
 
 @dataclass(slots=True)
 class _TablePiece:
     page: int
     top: float
+    bottom: float
+    left: float
+    right: float
+    slots: int
     rows: list[list[_Cell]]
     pages_end: int = 0
 
@@ -96,6 +118,13 @@ class _Paragraph:
     text: str
     bbox: tuple[float, float, float, float]
     bold: bool
+
+
+@dataclass(slots=True)
+class _Page:
+    content: PageContent
+    lines: list[_Line]  # words outside tables, as lines, top to bottom
+    tables: list[_TablePiece]
 
 
 def group_lines(words: list[Word]) -> list[_Line]:
@@ -116,10 +145,12 @@ def group_lines(words: list[Word]) -> list[_Line]:
 
 
 def join_lines(lines: list[_Line], right_edge: float) -> str:
-    """Lines of one cell or paragraph into text: wrapped lines joined by a space, hard breaks kept.
+    """Lines of one cell or paragraph into text: wrapped lines joined, hard breaks kept.
 
     A line that stops well short of the right edge, leaving room for the next line's first word,
-    was ended by the author (a paragraph or line break), not by wrapping.
+    was ended by the author (a paragraph or line break), not by wrapping. A line-end hyphen is a
+    hyphenation or a compound's hyphen (see `hyphenation`); a one-word line filling the width
+    followed by a lower-case fragment is a word the cell was too narrow for.
     """
     out = ""
     for index, line in enumerate(lines):
@@ -130,15 +161,26 @@ def join_lines(lines: list[_Line], right_edge: float) -> str:
         previous = lines[index - 1]
         first_word = line.words[0]
         room = right_edge - previous.x1
-        if room > (first_word.x1 - first_word.x0) + 6:
-            out += "\n" + text
+        gap = line.top - previous.bottom
+        if room > (first_word.x1 - first_word.x0) + 6 or gap > (previous.bottom - previous.top):
+            out += "\n" + text  # ended by the author, or paragraph spacing before the line
         elif out.endswith("\u00ad"):
             out = out[:-1] + text
-        elif out.endswith("-") and text[:1].islower() and not out.endswith(" -"):
-            out += text  # a compound split at its hyphen stays one word, hyphen kept
+        elif out.endswith("-") and out[-2:-1].isalpha() and text[:1].isalnum():
+            out = out + text if keep_hyphen(out[:-1], text) else out[:-1] + text
+        elif (
+            len(previous.words) == 1
+            and room < _char_width(previous) * 1.5
+            and join_forced_break(out, text)
+        ):
+            out += text
         else:
             out += " " + text
     return out
+
+
+def _char_width(line: _Line) -> float:
+    return (line.x1 - line.x0) / max(len(line.text), 1)
 
 
 def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
@@ -147,91 +189,133 @@ def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
     return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
-def _is_furniture_candidate(line: _Line, page: PageContent) -> bool:
-    band = page.height * _FURNITURE_BAND
-    return line.bottom <= band or line.top >= page.height - band
+def _read_page(page: PageContent) -> _Page:
+    """Table cells with their lines, and the lines of the words outside any table."""
+    used: set[int] = set()
+    tables = []
+    for grid in page.grids:
+        # Only words inside the grid are candidates for its cells (pages hold many words).
+        candidates = [
+            i for i, w in enumerate(page.words) if i not in used and _inside(w, grid.bbox)
+        ]
+        rows = []
+        for row_boxes in grid.rows:
+            cells = []
+            for slot, box in enumerate(row_boxes, start=1):
+                if box is None:
+                    continue
+                inner = [i for i in candidates if i not in used and _inside(page.words[i], box)]
+                used.update(inner)
+                lines = group_lines([page.words[i] for i in inner])
+                cells.append(_Cell(lines, box, page.number, slot))
+            if cells:
+                rows.append(cells)
+        if rows:
+            x0, top, x1, bottom = grid.bbox
+            slots = max(len(row) for row in grid.rows)
+            tables.append(_TablePiece(page.number, top, bottom, x0, x1, slots, rows))
+    free = [w for i, w in enumerate(page.words) if i not in used]
+    return _Page(page, group_lines(free), tables)
 
 
 def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.strip())
+    return re.sub(r"\d+", "#", " ".join(text.split()))
+
+
+def _edge_lines(page: _Page) -> list[tuple[_Line, bool]]:
+    """The first and last lines of a page, outside its tables: (line, is_header) candidates."""
+    height = page.content.height
+    tables_top = min((t.top for t in page.tables), default=math.inf)
+    tables_bottom = max((t.bottom for t in page.tables), default=-math.inf)
+    out: list[tuple[_Line, bool]] = []
+    for line in page.lines[:_FURNITURE_LINES]:
+        if line.bottom > height * _FURNITURE_ZONE or (line.top + line.bottom) / 2 > tables_top:
+            break
+        out.append((line, True))
+    taken = {id(line) for line, _ in out}
+    for line in reversed(page.lines[-_FURNITURE_LINES:]):
+        if id(line) in taken or line.top < height * (1 - _FURNITURE_ZONE):
+            break
+        if (line.top + line.bottom) / 2 < tables_bottom:
+            break
+        out.append((line, False))
+    return out
+
+
+def _find_furniture(pages: list[_Page]) -> dict[int, tuple[_Line, bool]]:
+    """id(line) -> (line, is_header) for running headers, footers and page numbers.
+
+    A line is furniture when a line with the same text (digits aside) sits at the same height
+    on several pages of the same size — 2 pages, or 40% of them in a long document — or when it
+    is a page number at the top or bottom edge. Body text near an edge (a label at the foot of a
+    page) recurs at the same height on that many pages only by a rare accident.
+    """
+    sizes: dict[tuple[int, int], int] = {}
+    candidates = []
+    for page in pages:
+        size = _size(page.content)
+        sizes[size] = sizes.get(size, 0) + 1
+        candidates += [(size, page.content.number, line, head) for line, head in _edge_lines(page)]
+    places: dict[tuple, list[tuple[int, float]]] = {}
+    for size, number, line, head in candidates:
+        edge = line.top if head else line.bottom
+        places.setdefault((size, _furniture_key(line.text), head), []).append((number, edge))
+    out: dict[int, tuple[_Line, bool]] = {}
+    for size, _number, line, head in candidates:
+        count = sizes[size]
+        needed = max(2, math.ceil(0.4 * count)) if count > 4 else 2
+        edge = line.top if head else line.bottom
+        same = places[(size, _furniture_key(line.text), head)]
+        pages_here = {n for n, other in same if abs(other - edge) <= _SAME_PLACE}
+        if len(pages_here) >= needed or _PAGE_NUMBER.match(line.text):
+            out[id(line)] = (line, head)
+    return out
+
+
+def _size(page: PageContent) -> tuple[int, int]:
+    return round(page.width), round(page.height)
 
 
 def layout(pages: list[PageContent]) -> tuple[list[Block], list[Block], list[Block]]:
     """Body, header and footer blocks of the whole document, in reading order."""
+    read = [_read_page(page) for page in pages]
+    furniture = _find_furniture(read)
+    # The right margin of body text, per page size: a line short of it was ended by the author.
+    right_edges: dict[tuple[float, float], float] = {}
+    for page in read:
+        size = _size(page.content)
+        for line in page.lines:
+            if id(line) not in furniture:
+                right_edges[size] = max(right_edges.get(size, 0.0), line.x1)
     items: list[_Paragraph | _TablePiece] = []
-    furniture: dict[int, list[_Line]] = {}
-    key_pages: dict[str, set[int]] = {}
-    for page in pages:
-        used: set[int] = set()
-        for grid in page.grids:
-            rows = []
-            for row_boxes in grid.rows:
-                cells = []
-                for box in row_boxes:
-                    if box is None:
-                        continue
-                    inner = [
-                        i for i, w in enumerate(page.words) if i not in used and _inside(w, box)
-                    ]
-                    used.update(inner)
-                    cell_lines = group_lines([page.words[i] for i in inner])
-                    text = join_lines(cell_lines, box[2] - 4) if cell_lines else ""
-                    cells.append(
-                        _Cell(
-                            text,
-                            box,
-                            bool(cell_lines) and all(li.bold for li in cell_lines),
-                            page.number,
-                        )
-                    )
-                if cells:
-                    rows.append(cells)
-            if rows:
-                items.append(_TablePiece(page.number, grid.bbox[1], rows))
-        free = [w for i, w in enumerate(page.words) if i not in used]
-        lines = group_lines(free)
-        body_lines = []
-        for line in lines:
-            if _is_furniture_candidate(line, page):
-                furniture.setdefault(page.number, []).append(line)
-                key_pages.setdefault(_furniture_key(line.text), set()).add(page.number)
-            else:
-                body_lines.append(line)
-        text_right = max((w.x1 for w in page.words), default=page.width)
-        items.extend(_paragraphs(body_lines, page.number, text_right))
-
     headers: list[Block] = []
     footers: list[Block] = []
     seen: set[str] = set()
-    for page in pages:
-        for line in furniture.get(page.number, []):
-            repeated = len(key_pages[_furniture_key(line.text)]) >= 2 or len(pages) == 1
-            if repeated or _PAGE_NUMBER.match(line.text.strip()):
-                is_header = line.bottom <= page.height * _FURNITURE_BAND
-                key = ("h" if is_header else "f") + _furniture_key(line.text)
-                if key not in seen:
-                    seen.add(key)
-                    block = Block(
-                        text=line.text,
-                        prov=Provenance(
-                            page=page.number,
-                            bbox=(line.x0, line.top, line.x1, line.bottom),
-                            part="header" if is_header else "footer",
-                        ),
-                        bold=line.bold,
-                    )
-                    (headers if is_header else footers).append(block)
-            else:  # near the edge but not repeated: ordinary body text
-                items.append(
-                    _Paragraph(
-                        page.number,
-                        line.top,
-                        line.text,
-                        (line.x0, line.top, line.x1, line.bottom),
-                        line.bold,
-                    )
-                )
-
+    for page in read:
+        body = []
+        for line in page.lines:
+            marked = furniture.get(id(line))
+            if marked is None:
+                body.append(line)
+                continue
+            key = ("h" if marked[1] else "f") + _furniture_key(line.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            block = Block(
+                text=line.text,
+                prov=Provenance(
+                    page=page.content.number,
+                    bbox=(line.x0, line.top, line.x1, line.bottom),
+                    part="header" if marked[1] else "footer",
+                ),
+                bold=line.bold,
+            )
+            (headers if marked[1] else footers).append(block)
+        size = _size(page.content)
+        right = right_edges.get(size, page.content.width)
+        items.extend(page.tables)
+        items.extend(_paragraphs(body, page.content.number, right))
     items.sort(key=lambda item: (item.page, item.top))
     return _blocks(_merge_tables(items)), headers, footers
 
@@ -267,42 +351,68 @@ def _paragraphs(lines: list[_Line], page: int, right_edge: float) -> list[_Parag
     return out
 
 
-def _same_columns(a: list[_Cell], b: list[_Cell]) -> bool:
-    return len(a) == len(b) and all(
-        abs(x.bbox[0] - y.bbox[0]) < 3 for x, y in zip(a, b, strict=True)
+def _continues(previous: _TablePiece, item: _TablePiece) -> bool:
+    """The same table on the next page: same left and right edges and number of columns."""
+    return (
+        item.page == previous.pages_end + 1
+        and item.slots == previous.slots
+        and abs(item.left - previous.left) < 3
+        and abs(item.right - previous.right) < 3
     )
 
 
 def _merge_tables(items: list) -> list:
-    """Join a table that continues on the next page: drop a repeated header row, rejoin split rows."""
+    """Join a table that continues on the next page: drop a repeated header row, rejoin a row
+    split by the page break (its first cell is empty on the new page) into one whole row."""
     out: list = []
     for item in items:
         previous = out[-1] if out else None
-        if (
-            isinstance(item, _TablePiece)
-            and isinstance(previous, _TablePiece)
-            and item.page == previous.pages_end + 1
-            and _same_columns(previous.rows[-1], item.rows[0])
-        ):
-            rows = item.rows
-            header = previous.rows[0]
-            if [c.text for c in rows[0]] == [c.text for c in header] and len(previous.rows) > 1:
-                rows = rows[1:]
-            if rows and not rows[0][0].text.strip() and any(c.text.strip() for c in rows[0]):
-                last = previous.rows[-1]
-                for target, extra in zip(last, rows[0], strict=True):
-                    if extra.text.strip():
-                        target.text = (
-                            f"{target.text} {extra.text}".strip() if target.text else extra.text
-                        )
-                rows = rows[1:]
-            previous.rows.extend(rows)
-            previous.pages_end = item.page
+        if not isinstance(item, _TablePiece):
+            out.append(item)
             continue
-        if isinstance(item, _TablePiece):
+        if not (isinstance(previous, _TablePiece) and _continues(previous, item)):
             item.pages_end = item.page
-        out.append(item)
+            out.append(item)
+            continue
+        rows = item.rows
+        header = previous.rows[0]
+        if len(previous.rows) > 1 and _texts(rows[0]) == _texts(header):
+            rows = rows[1:]
+        if rows and _is_split_rest(previous.rows[-1], rows[0]):
+            last = {cell.column: cell for cell in previous.rows[-1]}
+            for extra in rows[0]:
+                target = last.get(extra.column)
+                if target is None:
+                    previous.rows[-1].append(extra)
+                else:
+                    target.lines.extend(extra.lines)
+            previous.rows[-1].sort(key=lambda cell: cell.column)
+            rows = rows[1:]
+        previous.rows.extend(rows)
+        previous.pages_end = item.page
+        previous.bottom = item.bottom
     return out
+
+
+def _texts(row: list[_Cell]) -> list[tuple[int, str]]:
+    return [(cell.column, " ".join(cell.text.split())) for cell in row]
+
+
+def _is_split_rest(above: list[_Cell], row: list[_Cell]) -> bool:
+    """The first row on a new page is the rest of the row the page break split when its first
+    cell is empty (the label or number fitted on the previous page) or when the text of its
+    first cell flows on from the cell above: a wrapped, not ended, line and a lower-case start."""
+    if not any(cell.lines for cell in row):
+        return False
+    first = min(row, key=lambda cell: cell.column)
+    if first.column > 1 or not first.lines:
+        return True
+    previous = next((cell for cell in above if cell.column == first.column), None)
+    if previous is None or not previous.lines or not first.text[:1].islower():
+        return False
+    word = first.lines[0].words[0]
+    room = previous.bbox[2] - 4 - previous.lines[-1].x1
+    return room <= (word.x1 - word.x0) + 6
 
 
 def _blocks(items: list) -> list[Block]:
@@ -318,18 +428,19 @@ def _blocks(items: list) -> list[Block]:
             continue
         table_index += 1
         for row_index, row in enumerate(item.rows, start=1):
-            for cell_index, cell in enumerate(row, start=1):
-                if not cell.text.strip():
+            for cell in row:
+                text = cell.text
+                if not text.strip():
                     continue
                 blocks.append(
                     Block(
-                        text=cell.text,
+                        text=text,
                         prov=Provenance(
                             page=cell.page,
                             bbox=cell.bbox,
                             table=table_index,
                             row=row_index,
-                            cell=cell_index,
+                            cell=cell.column,
                         ),
                         bold=cell.bold,
                     )
