@@ -245,31 +245,52 @@ def _edge_lines(page: _Page) -> list[tuple[_Line, bool]]:
 def _find_furniture(pages: list[_Page]) -> dict[int, tuple[_Line, bool]]:
     """id(line) -> (line, is_header) for running headers, footers and page numbers.
 
-    A line is furniture when a line with the same text (digits aside) sits at the same height
-    on several pages of the same size — 2 pages, or 40% of them in a long document — or when it
-    is a page number at the top or bottom edge. Body text near an edge (a label at the foot of a
-    page) recurs at the same height on that many pages only by a rare accident.
+    A line is furniture when the same line sits at the same height on several pages of the same
+    size — 2 pages, or 40% of them in a long document — or when it is a page number at the top
+    or bottom edge. "The same line" is the same text, or the same text but for a number that
+    runs with the page number (`Стр. 3 от 19` on page 3, `Стр. 4 от 19` on page 4). Body text
+    near an edge (a label at the foot of a page, `Дейност 3` at the head of one) recurs like
+    that only by a rare accident.
     """
     sizes: dict[tuple[int, int], int] = {}
     candidates = []
     for page in pages:
         size = _size(page.content)
         sizes[size] = sizes.get(size, 0) + 1
-        candidates += [(size, page.content.number, line, head) for line, head in _edge_lines(page)]
-    places: dict[tuple, list[tuple[int, float]]] = {}
-    for size, number, line, head in candidates:
-        edge = line.top if head else line.bottom
-        places.setdefault((size, _furniture_key(line.text), head), []).append((number, edge))
+        for line, head in _edge_lines(page):
+            numbers = [int(n) for n in re.findall(r"\d+", line.text)]
+            candidates.append((size, page.content.number, line, head, numbers))
+    places: dict[tuple, list] = {}
+    for size, number, line, head, numbers in candidates:
+        key = (size, _furniture_key(line.text), head)
+        places.setdefault(key, []).append((number, _edge(line, head), line.text, numbers))
     out: dict[int, tuple[_Line, bool]] = {}
-    for size, _number, line, head in candidates:
+    for size, _number, line, head, numbers in candidates:
         count = sizes[size]
         needed = max(2, math.ceil(0.4 * count)) if count > 4 else 2
-        edge = line.top if head else line.bottom
-        same = places[(size, _furniture_key(line.text), head)]
-        pages_here = {n for n, other in same if abs(other - edge) <= _SAME_PLACE}
-        if len(pages_here) >= needed or _PAGE_NUMBER.match(line.text):
+        edge = _edge(line, head)
+        same = [
+            entry
+            for entry in places[(size, _furniture_key(line.text), head)]
+            if abs(entry[1] - edge) <= _SAME_PLACE
+        ]
+        identical = {n for n, _, text, _ in same if text == line.text}
+        running = {n for n, _, _, _ in same} if _runs_with_page(same, len(numbers)) else set()
+        if max(len(identical), len(running)) >= needed or _PAGE_NUMBER.match(line.text):
             out[id(line)] = (line, head)
     return out
+
+
+def _edge(line: _Line, head: bool) -> float:
+    return line.top if head else line.bottom
+
+
+def _runs_with_page(same: list, count: int) -> bool:
+    """Some number of the line is the page number plus a constant on every page it is on."""
+    return any(
+        len({numbers[i] - page for page, _, _, numbers in same if len(numbers) > i}) == 1
+        for i in range(count)
+    )
 
 
 def _size(page: PageContent) -> tuple[int, int]:
