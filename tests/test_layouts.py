@@ -23,6 +23,7 @@ from pipeline.run import process
 FIXTURES = DRAFT_2012["txt"].parent.parent / "tests" / "fixtures"
 LAYOUTS = {
     "np2012-label-table": "label-table",
+    "np2012-borderless": "label-table",
     "np2012-paragraphs": "paragraphs",
     "np2012-wide-table": "wide-table",
     "np2012-mixed": "mixed",

@@ -85,6 +85,33 @@ def test_label_value_reading_order():
     assert document.blocks[deadline + 1].text == "Май 2012"
 
 
+def test_borderless_label_value_table_is_read_label_by_label():
+    """Without rulings only alignment tells the label column from the value column."""
+    document = read("np2012-borderless.pdf")
+    blocks = document.blocks
+    first = next(i for i, b in enumerate(blocks) if b.text.startswith("СТРАТЕГИЧЕСКА"))
+    assert [(b.text, b.prov.cell) for b in blocks[first : first + 4]] == [
+        ("СТРАТЕГИЧЕСКА ЦЕЛ:", 1),
+        (
+            "Изграждане на механизмите за институционална подкрепа и развиване на "
+            "административните структури, предвидени в Закона за борба с трафика на хора, на "
+            "национално и местно ниво и осигуряване на тяхното ефективно функциониране.",
+            2,
+        ),
+        ("ОПЕРАТИВНИ ЦЕЛИ:", 1),
+        (
+            "1. Разширяване, ръководене и контролиране на дейността на структурите по Закона за "
+            "борба с трафика на хора.\n2. Организация и координацията между отделните ведомства и "
+            "организации с оглед прилагането на Закона за борба с трафика на хора и ефективното "
+            "прилагане на политиката и стратегията за предотвратяване и противодействие на "
+            "трафика на хора.",
+            2,
+        ),
+    ]
+    glossary = [b for b in blocks if b.text == "АЗ"]
+    assert len(glossary) == 1 and glossary[0].prov.cell == 1  # tab-separated paragraphs too
+
+
 # -- hyphenation ------------------------------------------------------------------------------------
 SENTENCE = (
     "Информационна кампания за превенция на наказателно-правните разпоредби и "

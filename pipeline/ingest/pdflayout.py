@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..models import Block, Provenance
 from .hyphenation import join_forced_break, keep_hyphen
+from .pdfcolumns import Region, find_regions
 
 # Running headers/footers are looked for among the first/last lines of a page, in this outer
 # fraction of its height, and must recur at the same height on several pages.
@@ -336,9 +337,31 @@ def layout(pages: list[PageContent]) -> tuple[list[Block], list[Block], list[Blo
         size = _size(page.content)
         right = right_edges.get(size, page.content.width)
         items.extend(page.tables)
+        for region in find_regions(body):
+            items.append(_region_table(region, page.content.number, right))
+            inside = {id(line) for line in region.lines}
+            body = [line for line in body if id(line) not in inside]
         items.extend(_paragraphs(body, page.content.number, right))
     items.sort(key=lambda item: (item.page, item.top))
     return _blocks(_merge_tables(items)), headers, footers
+
+
+def _region_table(region: Region, page: int, right_edge: float) -> _TablePiece:
+    """A borderless label | value table as the pieces a ruled one gives."""
+    rows = []
+    for row in region.rows:
+        words = [w for label, value in row for w in label + value]
+        top, bottom = min(w.top for w in words), max(w.bottom for w in words)
+        label = group_lines([w for words, _ in row for w in words])
+        value = group_lines([w for _, words in row for w in words])
+        rows.append(
+            [
+                _Cell(label, (region.left - 2, top, region.split - 2, bottom), page, 1),
+                _Cell(value, (region.split - 2, top, right_edge + 4, bottom), page, 2),
+            ]
+        )
+    top, bottom = rows[0][0].bbox[1], rows[-1][0].bbox[3]
+    return _TablePiece(page, top, bottom, region.left - 2, right_edge + 4, 2, rows)
 
 
 def _paragraphs(lines: list[_Line], page: int, right_edge: float) -> list[_Paragraph]:
@@ -422,14 +445,19 @@ def _texts(row: list[_Cell]) -> list[tuple[int, str]]:
 def _is_split_rest(above: list[_Cell], row: list[_Cell]) -> bool:
     """The first row on a new page is the rest of the row the page break split when its first
     cell is empty (the label or number fitted on the previous page) or when the text of its
-    first cell flows on from the cell above: a wrapped, not ended, line and a lower-case start."""
+    first cell flows on from the cell above: a wrapped, not ended, line and a lower-case start
+    (or capitals after capitals: `СТРАТЕГИЧЕСКА` | `ЦЕЛ:`)."""
     if not any(cell.lines for cell in row):
         return False
     first = min(row, key=lambda cell: cell.column)
     if first.column > 1 or not first.lines:
         return True
     previous = next((cell for cell in above if cell.column == first.column), None)
-    if previous is None or not previous.lines or not first.text[:1].islower():
+    if previous is None or not previous.lines:
+        return False
+    # Lower case goes on a sentence; an all-capitals label goes on an all-capitals one.
+    capitals = first.text.isupper() and previous.text.isupper()
+    if not (first.text[:1].islower() or capitals):
         return False
     word = first.lines[0].words[0]
     room = previous.bbox[2] - 4 - previous.lines[-1].x1
