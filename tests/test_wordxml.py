@@ -281,3 +281,28 @@ def test_segments_map_every_character_back_to_its_run(name, revisions):
             if node.tag == W + "t":
                 assert node.getparent() is segment.run
         assert covered == len(paragraph.text), paragraph.text
+
+
+def test_page_hints_from_last_rendered_page_breaks():
+    """Word records where it broke pages; a row split over a page has the mark in each cell."""
+    xml = f"""<w:body xmlns:w="{W[1:-1]}">
+      <w:p><w:r><w:t>Едно</w:t></w:r></w:p>
+      <w:p><w:r><w:br w:type="page"/></w:r><w:r><w:lastRenderedPageBreak/><w:t>Две</w:t></w:r></w:p>
+      <w:tbl><w:tr>
+        <w:tc><w:p><w:r><w:t>Срок</w:t></w:r></w:p></w:tc>
+        <w:tc><w:p><w:r><w:t>Май</w:t></w:r></w:p>
+              <w:p><w:r><w:lastRenderedPageBreak/><w:t>2012</w:t></w:r></w:p></w:tc>
+        <w:tc><w:p><w:r><w:lastRenderedPageBreak/><w:t>бележка</w:t></w:r></w:p></w:tc>
+      </w:tr></w:tbl>
+      <w:p><w:r><w:t>Три</w:t></w:r></w:p>
+    </w:body>"""
+    walked = list(WordWalker(page_hints=True).walk(etree.fromstring(xml)))
+    assert [(p.text, p.page, p.cell) for p in walked] == [
+        ("Едно", 1, None),
+        ("\nДве", 2, None),
+        ("Срок", 2, 1),
+        ("Май", 2, 2),
+        ("2012", 3, 2),
+        ("бележка", 3, 3),
+        ("Три", 3, None),
+    ]

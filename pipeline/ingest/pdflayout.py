@@ -302,23 +302,49 @@ def layout(pages: list[PageContent]) -> tuple[list[Block], list[Block], list[Blo
     """Body, header and footer blocks of the whole document, in reading order."""
     read = [_read_page(page) for page in pages]
     furniture = _find_furniture(read)
+    headers, footers = _furniture_blocks(read, furniture)
+    bodies = [[line for line in page.lines if id(line) not in furniture] for page in read]
+    regions = [find_regions(body) for body in bodies]
     # The right margin of body text, per page size: a line short of it was ended by the author.
-    right_edges: dict[tuple[float, float], float] = {}
-    for page in read:
+    right_edges: dict[tuple[int, int], float] = {}
+    for page, body in zip(read, bodies, strict=True):
         size = _size(page.content)
-        for line in page.lines:
-            if id(line) not in furniture:
-                right_edges[size] = max(right_edges.get(size, 0.0), line.x1)
+        for line in body:
+            right_edges[size] = max(right_edges.get(size, 0.0), line.x1)
+    # The right edge of a borderless value column: its widest line anywhere in the document.
+    value_edges: dict[int, float] = {}
+    for region in (region for found in regions for region in found):
+        for row in region.rows:
+            for _, value in row:
+                if value:
+                    key = round(region.split)
+                    value_edges[key] = max(value_edges.get(key, 0.0), value[-1].x1)
     items: list[_Paragraph | _TablePiece] = []
+    for page, body, found in zip(read, bodies, regions, strict=True):
+        number = page.content.number
+        right = right_edges.get(_size(page.content), page.content.width)
+        items.extend(page.tables)
+        inside: set[int] = set()
+        for region in found:
+            items.append(_region_table(region, number, value_edges.get(round(region.split), right)))
+            inside.update(id(line) for line in region.lines)
+        body = [line for line in body if id(line) not in inside]
+        items.extend(_paragraphs(body, number, right))
+    items.sort(key=lambda item: (item.page, item.top))
+    return _blocks(_merge_tables(items)), headers, footers
+
+
+def _furniture_blocks(
+    pages: list[_Page], furniture: dict[int, tuple[_Line, bool]]
+) -> tuple[list[Block], list[Block]]:
+    """Header and footer blocks, each distinct line (digits aside) once, where first seen."""
     headers: list[Block] = []
     footers: list[Block] = []
     seen: set[str] = set()
-    for page in read:
-        body = []
+    for page in pages:
         for line in page.lines:
             marked = furniture.get(id(line))
             if marked is None:
-                body.append(line)
                 continue
             key = ("h" if marked[1] else "f") + _furniture_key(line.text)
             if key in seen:
@@ -334,16 +360,7 @@ def layout(pages: list[PageContent]) -> tuple[list[Block], list[Block], list[Blo
                 bold=line.bold,
             )
             (headers if marked[1] else footers).append(block)
-        size = _size(page.content)
-        right = right_edges.get(size, page.content.width)
-        items.extend(page.tables)
-        for region in find_regions(body):
-            items.append(_region_table(region, page.content.number, right))
-            inside = {id(line) for line in region.lines}
-            body = [line for line in body if id(line) not in inside]
-        items.extend(_paragraphs(body, page.content.number, right))
-    items.sort(key=lambda item: (item.page, item.top))
-    return _blocks(_merge_tables(items)), headers, footers
+    return headers, footers
 
 
 def _region_table(region: Region, page: int, right_edge: float) -> _TablePiece:

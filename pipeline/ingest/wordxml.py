@@ -108,7 +108,9 @@ def _on(el: etree._Element | None) -> bool:
 class _Builder:
     """Accumulates one paragraph's text with its segments."""
 
-    __slots__ = ("parts", "segments", "length", "bold_chars", "plain_chars", "marks", "open_marks")
+    __slots__ = (
+        "parts", "segments", "length", "bold_chars", "plain_chars", "marks", "open_marks", "page",
+    )  # fmt: skip
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -118,6 +120,7 @@ class _Builder:
         self.plain_chars = 0
         self.marks: list[tuple[int, int, str]] = []
         self.open_marks: dict[str, int] = {}
+        self.page: int | None = None  # where the first visible character is (page hints)
 
     def add(self, text: str, run: etree._Element, node: etree._Element, bold: bool) -> None:
         if not text:
@@ -159,7 +162,6 @@ class _Pending:
     element: etree._Element
     num: tuple[str | None, int | None] | None
     style_id: str | None
-    page: int | None
 
 
 class WordWalker:
@@ -289,11 +291,9 @@ class WordWalker:
         pending = self._carry
         self._carry = None
         if pending is None:
-            pending = _Pending(_Builder(), self.paragraph_count, p, num, style_id, None)
+            pending = _Pending(_Builder(), self.paragraph_count, p, num, style_id)
         else:  # the text runs on from a paragraph whose mark was deleted; this mark survives
             pending.element, pending.num, pending.style_id = p, num, style_id
-        if self.page_hints and pending.page is None:
-            pending.page = self.page
         self._inline(p, pending.builder, bool(style.get("bold")))
         # A deleted paragraph mark joins this paragraph to the next (accepted view), and an
         # inserted one does the same in the original view.
@@ -336,7 +336,7 @@ class WordWalker:
             cell=cell,
             bold=builder.bold_chars > 0 and builder.plain_chars == 0,
             style=style.get("name") or pending.style_id,
-            page=pending.page,
+            page=(builder.page or self.page) if self.page_hints else None,
             proof_marks=marks,
         )
 
@@ -424,9 +424,9 @@ class WordWalker:
             elif tag in (W + "tab", W + "ptab"):
                 self._emit("\t", run, node, out, bold)
             elif tag in (W + "br", W + "cr"):
-                # Word also writes lastRenderedPageBreak after a page break: counted there.
-                if node.get(W + "type") != "page":
-                    self._emit("\n", run, node, out, bold)
+                # A page break still separates words; the page itself is counted where Word
+                # wrote lastRenderedPageBreak after it.
+                self._emit("\n", run, node, out, bold)
             elif tag == W + "noBreakHyphen":
                 self._emit("-", run, node, out, bold)
             elif tag == W + "sym":
@@ -441,6 +441,8 @@ class WordWalker:
     def _emit(self, text: str, run, node, out: _Builder, bold: bool) -> None:
         if not text or self._placeholder:
             return
+        if out.page is None and not text.isspace():
+            out.page = self.page
         out.add(text, run, node, bold)
         for comment_id in self.comment_open:
             self.comment_text[comment_id].append(text)
