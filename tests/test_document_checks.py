@@ -62,3 +62,42 @@ def test_severity_and_switches_apply():
 def test_clean_drafts_have_no_document_findings():
     for path in DRAFT_2012.values():
         assert not [f for f in process(path).findings if f.code.startswith("document.")]
+
+
+def test_cli_reads_either_view_and_reports_both_in_json(run_cli, tmp_path):
+    import json
+
+    for view in ("accepted", "original"):
+        out = tmp_path / view
+        result = run_cli("extract", FIXTURES / "revisions.docx", "-o", out, "--revisions", view)
+        assert result.code == 0, result.err
+        data = json.loads((out / "revisions.json").read_text(encoding="utf-8"))
+        assert data["document"]["tracked_changes"] == {
+            "insertions": 6,
+            "deletions": 5,
+            "moves": 1,
+            "formatting": 2,
+            "total": 14,
+            "authors": ["Иван", "Мария"],
+        }
+        title = data["activities"][0]["title"]
+        expected = (
+            "Кампания за превенция в училищата" if view == "accepted" else "Кампания за борба"
+        )
+        assert title.startswith(expected)
+        codes = [f["code"] for f in data["findings"]]
+        assert codes.count("document.tracked_changes") == 1
+
+
+def test_comments_in_json(run_cli, tmp_path):
+    import json
+
+    result = run_cli("extract", FIXTURES / "comments.docx", "-o", tmp_path)
+    assert result.code == 0, result.err
+    data = json.loads((tmp_path / "comments.json").read_text(encoding="utf-8"))
+    assert [(c["author"], c["anchor_text"], c["text"]) for c in data["document"]["comments"]] == [
+        ("Мария Иванова", "Кампания в училищата", "Да се уточни кои училища."),
+        ("Иван Петров", "Декември 2012", "Срокът е нереалистичен.\nПредлагам юни."),
+        ("Мария Иванова", "Информирани ученици\nи учители", "Колко?"),
+    ]
+    assert data["document"]["comments"][0]["source"]["paragraph"] == 9

@@ -201,3 +201,25 @@ def test_odt_and_doc_through_libreoffice(suffix):
     result = process(FIXTURES / f"np2012.{suffix}")
     assert result.document.layout == "label-table"
     assert comparable(result.programme) == reference()
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_vertically_merged_cells_hold_for_every_row(fmt):
+    """The wide rendition merges equal consecutive `Отговорна институция` and `Финансиране`
+    cells (w:vMerge); each activity still gets the value, read from the one merged cell."""
+    import zipfile
+
+    xml = zipfile.ZipFile(FIXTURES / "np2012-wide-table.docx").read("word/document.xml")
+    assert xml.count(b"<w:vMerge/>") == 31
+    activities = processed(f"np2012-wide-table.{fmt}").programme.activities
+    shared = 0
+    for before, after in zip(activities, activities[1:], strict=False):
+        for key in ("responsible", "financing"):
+            first, second = before.fields[key], after.fields[key]
+            # Same paragraph (DOCX) or same box (PDF): one merged cell.
+            place = lambda f: (f.source.paragraph, f.source.bbox)  # noqa: E731
+            if first.blocks and second.blocks and place(first) == place(second):
+                assert first.text == second.text
+                shared += 1
+    # In the PDF a merge running over a page break is drawn as a box on each page.
+    assert shared == 31 if fmt == "docx" else shared >= 20

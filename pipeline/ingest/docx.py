@@ -105,8 +105,9 @@ def read_docx(data: bytes, path: str, options: Options) -> Document:
     blocks: list[Block] = []
     proof_marks: list[ProofMark] = []
     for paragraph in walker.walk(body):
-        for start, end, kind in paragraph.proof_marks:
-            proof_marks.append(ProofMark(paragraph.index, start, end, kind))
+        if not paragraph.repeated:
+            for start, end, kind in paragraph.proof_marks:
+                proof_marks.append(ProofMark(paragraph.index, start, end, kind))
         if paragraph.text.strip():
             blocks.append(_block(paragraph))
 

@@ -90,6 +90,7 @@ class _Cell:
     bbox: tuple[float, float, float, float]
     page: int
     column: int  # 1-based slot in the grid row, so spanned slots keep later cells in place
+    merged: bool = False  # the box reaches below its row: merged with the cells under it
 
     @property
     def text(self) -> str:
@@ -200,15 +201,28 @@ def _read_page(page: PageContent) -> _Page:
             i for i, w in enumerate(page.words) if i not in used and _inside(w, grid.bbox)
         ]
         rows = []
+        above: dict[int, _Cell] = {}  # slot -> the last cell seen in it
         for row_boxes in grid.rows:
+            present = [box for box in row_boxes if box is not None]
+            if not present:
+                continue
+            row_top = min(box[1] for box in present)
+            row_bottom = min(box[3] for box in present)
             cells = []
             for slot, box in enumerate(row_boxes, start=1):
                 if box is None:
+                    # A cell merged over several rows: its text holds for this row too. The
+                    # lines are shared, so text joined to it later shows on every row.
+                    tall = above.get(slot)
+                    if tall is not None and tall.bbox[1] < row_top < tall.bbox[3] - 1:
+                        cells.append(_Cell(tall.lines, tall.bbox, page.number, slot, True))
                     continue
                 inner = [i for i in candidates if i not in used and _inside(page.words[i], box)]
                 used.update(inner)
                 lines = group_lines([page.words[i] for i in inner])
-                cells.append(_Cell(lines, box, page.number, slot))
+                cell = _Cell(lines, box, page.number, slot, box[3] > row_bottom + 1)
+                above[slot] = cell
+                cells.append(cell)
             if cells:
                 rows.append(cells)
         if rows:
@@ -439,16 +453,27 @@ def _merge_tables(items: list) -> list:
         header = previous.rows[0]
         if len(previous.rows) > 1 and _texts(rows[0]) == _texts(header):
             rows = rows[1:]
+        last = {cell.column: cell for cell in previous.rows[-1]}
         if rows and _is_split_rest(previous.rows[-1], rows[0]):
-            last = {cell.column: cell for cell in previous.rows[-1]}
             for extra in rows[0]:
                 target = last.get(extra.column)
                 if target is None:
                     previous.rows[-1].append(extra)
+                elif not extra.lines:
+                    # Empty here, text above: a merged cell running on; its rows below
+                    # share these lines and get the text.
+                    extra.lines.extend(target.lines)
                 else:
                     target.lines.extend(extra.lines)
+                    if extra.merged:  # the rows below show the whole text, not its rest
+                        extra.lines[:] = target.lines
             previous.rows[-1].sort(key=lambda cell: cell.column)
             rows = rows[1:]
+        elif rows:
+            for cell in rows[0]:
+                above = last.get(cell.column)
+                if cell.merged and not cell.lines and above is not None and above.merged:
+                    cell.lines.extend(above.lines)  # a merged cell continued on this page
         previous.rows.extend(rows)
         previous.pages_end = item.page
         previous.bottom = item.bottom

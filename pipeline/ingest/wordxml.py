@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -55,6 +55,9 @@ class WalkedParagraph:
     style: str | None = None
     page: int | None = None
     proof_marks: list[tuple[int, int, str]] = field(default_factory=list)
+    # True for the text of a vertically merged cell shown again on a later row (w:vMerge):
+    # same paragraph, index and segments as its first appearance, so annotators skip it.
+    repeated: bool = False
 
 
 @dataclass(slots=True)
@@ -227,6 +230,7 @@ class WordWalker:
         table_index = self.table_count
         outer = self._cell
         row_index = 0
+        merged: dict[int, list[WalkedParagraph]] = {}  # column -> text of a vertical merge
         for row in self._rows(table):
             trpr = row.find(W + "trPr")
             if trpr is not None:
@@ -241,8 +245,19 @@ class WordWalker:
             for cell in self._cells(row):
                 self._cell = (table_index, row_index, column)
                 self.page = row_page
-                yield from self._blocks(cell)
-                yield from self._flush()
+                merge = _vmerge(cell)
+                walked = list(self._blocks(cell)) + list(self._flush())
+                if merge == "continue" and column in merged:
+                    # A cell merged with the one above shows that cell's text on this row too.
+                    walked = [
+                        replace(p, table=table_index, row=row_index, cell=column, repeated=True)
+                        for p in merged[column]
+                    ] + walked
+                elif merge == "restart":
+                    merged[column] = [p for p in walked if p.text.strip()]
+                else:
+                    merged.pop(column, None)
+                yield from walked
                 last_page = max(last_page, self.page)
                 column += _span(cell)
             self.page = last_page
@@ -453,6 +468,15 @@ def _sdt_content(sdt: etree._Element) -> tuple[etree._Element | None, bool]:
     props = sdt.find(W + "sdtPr")
     placeholder = props is not None and _on(props.find(W + "showingPlcHdr"))
     return sdt.find(SDT_CONTENT), placeholder
+
+
+def _vmerge(cell: etree._Element) -> str | None:
+    """`restart` for the first cell of a vertical merge, `continue` for the cells below it."""
+    tcpr = cell.find(W + "tcPr")
+    merge = tcpr.find(W + "vMerge") if tcpr is not None else None
+    if merge is None:
+        return None
+    return merge.get(_VAL, "continue")
 
 
 def _span(cell: etree._Element) -> int:
