@@ -185,21 +185,14 @@ def _char_width(line: _Line) -> float:
     return (line.x1 - line.x0) / max(len(line.text), 1)
 
 
-def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
-    cx = (word.x0 + word.x1) / 2
-    cy = (word.top + word.bottom) / 2
-    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
-
-
 def _read_page(page: PageContent) -> _Page:
     """Table cells with their lines, and the lines of the words outside any table."""
     used: set[int] = set()
+    centers = [((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) for w in page.words]
     tables = []
     for grid in page.grids:
-        # Only words inside the grid are candidates for its cells (pages hold many words).
-        candidates = [
-            i for i, w in enumerate(page.words) if i not in used and _inside(w, grid.bbox)
-        ]
+        # Only words inside the grid, then inside the row, are tried against a cell's box.
+        candidates = [i for i, center in enumerate(centers) if _within(center, grid.bbox)]
         rows = []
         above: dict[int, _Cell] = {}  # slot -> the last cell seen in it
         for row_boxes in grid.rows:
@@ -208,6 +201,8 @@ def _read_page(page: PageContent) -> _Page:
                 continue
             row_top = min(box[1] for box in present)
             row_bottom = min(box[3] for box in present)
+            reach = max(box[3] for box in present)
+            in_row = [i for i in candidates if i not in used and row_top <= centers[i][1] <= reach]
             cells = []
             for slot, box in enumerate(row_boxes, start=1):
                 if box is None:
@@ -217,7 +212,7 @@ def _read_page(page: PageContent) -> _Page:
                     if tall is not None and tall.bbox[1] < row_top < tall.bbox[3] - 1:
                         cells.append(_Cell(tall.lines, tall.bbox, page.number, slot, True))
                     continue
-                inner = [i for i in candidates if i not in used and _inside(page.words[i], box)]
+                inner = [i for i in in_row if i not in used and _within(centers[i], box)]
                 used.update(inner)
                 lines = group_lines([page.words[i] for i in inner])
                 cell = _Cell(lines, box, page.number, slot, box[3] > row_bottom + 1)
@@ -231,6 +226,10 @@ def _read_page(page: PageContent) -> _Page:
             tables.append(_TablePiece(page.number, top, bottom, x0, x1, slots, rows))
     free = [w for i, w in enumerate(page.words) if i not in used]
     return _Page(page, group_lines(free), tables)
+
+
+def _within(center: tuple[float, float], box: tuple[float, float, float, float]) -> bool:
+    return box[0] <= center[0] <= box[2] and box[1] <= center[1] <= box[3]
 
 
 def _furniture_key(text: str) -> str:
