@@ -14,8 +14,9 @@ from ..errors import UnreadableFileError
 from ..models import Block, Comment, Document, ProofMark, Provenance, TrackedChanges
 from ..options import Options
 from .numbering import Numbering
+from .revisions import RevisionStats, count_revisions
 from .safezip import SafeZip, parse_xml
-from .wordxml import RevisionStats, W, WalkedParagraph, WordWalker, count_revisions, read_styles
+from .wordxml import W, WalkedParagraph, WordWalker, read_styles
 
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"

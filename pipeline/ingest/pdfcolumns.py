@@ -13,7 +13,8 @@ from statistics import median
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .pdflayout import Word, _Line
+    from .pdflayout import Word
+    from .pdfparts import Line
 
 _GAP = 12.0  # points between a label and its value: far wider than any space
 _ALIGN = 3.0  # words starting within this many points of a column start are in it
@@ -24,13 +25,13 @@ _MIN_PAIRS = 3  # label | value lines on a page needed before a column is believ
 class Region:
     """A run of page lines that is a borderless table: rows of (label words, value words)."""
 
-    lines: list[_Line]
+    lines: list[Line]
     left: float  # x where labels start
     split: float  # x where values start
     rows: list[list[tuple[list[Word], list[Word]]]]  # each row: its lines, cut in two
 
 
-def _first_gap(line: _Line) -> int | None:
+def _first_gap(line: Line) -> int | None:
     """Index of the first word after a gap wider than `_GAP`, or None."""
     words = line.words
     for index in range(1, len(words)):
@@ -39,7 +40,7 @@ def _first_gap(line: _Line) -> int | None:
     return None
 
 
-def find_regions(lines: list[_Line]) -> list[Region]:
+def find_regions(lines: list[Line]) -> list[Region]:
     """Borderless label | value tables among the body lines of one page (top to bottom).
 
     A page may hold two such tables with their columns at different places (the last
@@ -60,7 +61,7 @@ def find_regions(lines: list[_Line]) -> list[Region]:
     return sorted(regions, key=lambda region: region.lines[0].top)
 
 
-def _regions_at(lines: list[_Line], cuts: dict, column: int) -> list[Region]:
+def _regions_at(lines: list[Line], cuts: dict, column: int) -> list[Region]:
     at_column = [
         line
         for line in lines
@@ -73,7 +74,7 @@ def _regions_at(lines: list[_Line], cuts: dict, column: int) -> list[Region]:
     if left >= split - _GAP:
         return []
     regions: list[Region] = []
-    current: list[tuple[_Line, str]] = []
+    current: list[tuple[Line, str]] = []
     for index, line in enumerate(lines):
         kind = _kind(line, cuts, split, left)
         # A value line at the top of the page continues a table from the page before.
@@ -86,7 +87,7 @@ def _regions_at(lines: list[_Line], cuts: dict, column: int) -> list[Region]:
     return regions
 
 
-def _kind(line: _Line, cuts: dict, split: float, left: float) -> str | None:
+def _kind(line: Line, cuts: dict, split: float, left: float) -> str | None:
     cut = cuts.get(id(line))
     if cut is not None and abs(line.words[cut].x0 - split) <= _ALIGN:
         return "pair" if abs(line.x0 - left) <= _ALIGN else None
@@ -112,7 +113,7 @@ def _close(current: list, regions: list[Region], left: float, split: float) -> N
         return
     rows: list[list[tuple[list[Word], list[Word]]]] = []
     previous_left: list[Word] | None = None
-    previous_line: _Line | None = None
+    previous_line: Line | None = None
     for line, kind in current:
         label = _label_words(line, kind, split)
         value = line.words[len(label) :]
@@ -124,14 +125,14 @@ def _close(current: list, regions: list[Region], left: float, split: float) -> N
     regions.append(Region([line for line, _ in current], left, split, rows))
 
 
-def _label_words(line: _Line, kind: str, split: float) -> list[Word]:
+def _label_words(line: Line, kind: str, split: float) -> list[Word]:
     if kind == "value":
         return []
     return [w for w in line.words if w.x0 < split - _ALIGN]
 
 
 def _new_row(
-    previous_left: list[Word] | None, previous: _Line | None, line: _Line, label, split: float
+    previous_left: list[Word] | None, previous: Line | None, line: Line, label, split: float
 ) -> bool:
     """A label starts a new row unless it continues a label wrapped on the line before."""
     if not previous_left or previous is None:
