@@ -136,7 +136,8 @@ def join_lines(lines: list[Line], right_edge: float) -> str:
             out += text
         else:
             out += " " + text
-    return out
+    # A soft hyphen some producers keep inside a word is as invisible as in the document.
+    return out.replace("\u00ad", "")
 
 
 def _char_width(line: Line) -> float:
