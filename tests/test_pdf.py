@@ -10,6 +10,8 @@ from functools import cache
 
 import pdfplumber
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DRAFT_2012
 from pipeline.errors import ExitCode, NoTextLayerError
@@ -257,3 +259,34 @@ def test_cli_exit_code_for_a_scan(run_cli, tmp_path):
     assert result.code == 5
     assert "ocrmypdf -l bul" in result.err
     assert not (tmp_path / "out" / "scan.json").exists()
+
+
+# -- nothing lost, nothing invented ----------------------------------------------------------------
+_WORDS = st.text(alphabet="АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЮЯ", min_size=1, max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(_WORDS, min_size=1, max_size=8),
+            st.floats(min_value=40, max_value=300),  # where the line starts
+            st.floats(min_value=4, max_value=40),  # gap between words
+        ),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_layout_keeps_every_word_once(lines):
+    """Whatever the geometry (columns, gaps, short lines), every word of the page comes out
+    exactly once: as body, header or footer text."""
+    words, top = [], 120.0
+    for tokens, x0, gap in lines:
+        x = x0
+        for token in tokens:
+            words.append(Word(token, x, x + 6 * len(token), top, top + 10))
+            x += 6 * len(token) + gap
+        top += 14
+    body, headers, footers = layout([PageContent(1, 2000, 842, words)])
+    out = [token for block in body + headers + footers for token in block.text.split()]
+    assert sorted(out) == sorted(w.text for w in words)

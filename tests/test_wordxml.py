@@ -7,8 +7,11 @@ word fails here, not in a downstream golden file.
 from __future__ import annotations
 
 import zipfile
+from xml.sax.saxutils import escape
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import DRAFT_2012
@@ -306,3 +309,52 @@ def test_page_hints_from_last_rendered_page_breaks():
         ("бележка", 3, 3),
         ("Три", 3, None),
     ]
+
+
+# -- property: any nesting of Word's inline wrappers gives the text the rules say -----------------
+_TEXT = st.text(alphabet="абвгд ежз", min_size=1, max_size=6)
+# kind -> (XML around a run, in the accepted view, in the original view)
+_WRAPPERS = {
+    "plain": ("{}", True, True),
+    "ins": ('<w:ins w:id="1" w:author="А">{}</w:ins>', True, False),
+    "del": ('<w:del w:id="2" w:author="Б">{}</w:del>', False, True),
+    "moveTo": ('<w:moveTo w:id="3" w:author="А">{}</w:moveTo>', True, False),
+    "moveFrom": ('<w:moveFrom w:id="4" w:author="А">{}</w:moveFrom>', False, True),
+    "hyperlink": ("<w:hyperlink>{}</w:hyperlink>", True, True),
+    "smartTag": ('<w:smartTag w:element="x">{}</w:smartTag>', True, True),
+    "sdt": ("<w:sdt><w:sdtPr/><w:sdtContent>{}</w:sdtContent></w:sdt>", True, True),
+    "customXml": ('<w:customXml w:element="x">{}</w:customXml>', True, True),
+    "fldSimple": ('<w:fldSimple w:instr=" PAGE ">{}</w:fldSimple>', True, True),
+}
+
+
+def _run(text: str, deleted: bool, hidden: bool) -> str:
+    props = "<w:rPr><w:vanish/></w:rPr>" if hidden else ""
+    tag = "w:delText" if deleted else "w:t"
+    return f'<w:r>{props}<{tag} xml:space="preserve">{escape(text)}</{tag}></w:r>'
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(st.sampled_from(sorted(_WRAPPERS)), max_size=3), _TEXT, st.booleans()),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_inline_wrappers_in_any_nesting(pieces):
+    xml, accepted, original = "", "", ""
+    for wrappers, text, hidden in pieces:
+        deleted = any(w in ("del", "moveFrom") for w in wrappers)
+        inner = _run(text, deleted and "del" in wrappers, hidden)
+        for wrapper in wrappers:
+            inner = _WRAPPERS[wrapper][0].format(inner)
+        xml += inner
+        if not hidden and all(_WRAPPERS[w][1] for w in wrappers):
+            accepted += text
+        if not hidden and all(_WRAPPERS[w][2] for w in wrappers):
+            original += text
+    body = etree.fromstring(f'<w:body xmlns:w="{W[1:-1]}"><w:p>{xml}</w:p></w:body>')
+    for view, expected in (("accepted", accepted), ("original", original)):
+        (paragraph,) = WordWalker(revisions=view).walk(body)
+        assert paragraph.text == expected.replace("\u00a0", " ")
