@@ -358,3 +358,14 @@ def test_inline_wrappers_in_any_nesting(pieces):
     for view, expected in (("accepted", accepted), ("original", original)):
         (paragraph,) = WordWalker(revisions=view).walk(body)
         assert paragraph.text == expected.replace("\u00a0", " ")
+
+
+def test_text_boxes_are_read_once_after_their_paragraph():
+    """Word writes a text box twice (DrawingML and a VML fallback); the reader sees it once."""
+    result = process(FIXTURES / "text-boxes.docx")
+    blocks = [b.text for b in result.document.blocks]
+    assert blocks[:2] == ["ПРОЕКТ!", "ПРОГРАМА ЗА 2012 г."]
+    assert blocks.count("ПРОЕКТ!") == 1
+    assert result.programme.draft is True
+    assert result.programme.activities[0].fields["deadline"].text == "Май 2012\n(уточнява се)"
+    assert [b.text for b in result.document.header_blocks] == ["Проект на НКБТХ"]

@@ -18,6 +18,9 @@ from .numbering import Numbering
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+TXBX = W + "txbxContent"
+_SHAPES = (W + "drawing", W + "pict", MC + "AlternateContent")
 
 P, R, T, TBL, TR, TC = W + "p", W + "r", W + "t", W + "tbl", W + "tr", W + "tc"
 INS, DEL, MOVE_FROM, MOVE_TO = W + "ins", W + "del", W + "moveFrom", W + "moveTo"
@@ -122,6 +125,7 @@ class _Pending:
     element: etree._Element
     num: tuple[str | None, int | None] | None
     style_id: str | None
+    boxes: list[etree._Element] = field(default_factory=list)  # text boxes anchored here
 
 
 class WordWalker:
@@ -153,6 +157,7 @@ class WordWalker:
         self._cell: tuple[int, int, int] | None = None
         self._carry: _Pending | None = None
         self._placeholder = 0  # >0 inside a content control that shows its placeholder text
+        self._boxes: list[etree._Element] = []  # text boxes met in the current paragraph
 
     # -- block level ---------------------------------------------------------------------------
     def walk(self, container: etree._Element) -> Iterator[WalkedParagraph]:
@@ -181,6 +186,13 @@ class WordWalker:
         if self._carry is not None:
             pending, self._carry = self._carry, None
             yield self._finish(pending)
+            yield from self._text_boxes(pending)
+
+    def _text_boxes(self, pending: _Pending) -> Iterator[WalkedParagraph]:
+        """The paragraphs of text boxes anchored in a paragraph, right after it."""
+        for box in pending.boxes:
+            yield from self._blocks(box)
+            yield from self._flush()
 
     def _table(self, table: etree._Element) -> Iterator[WalkedParagraph]:
         self.table_count += 1
@@ -266,7 +278,9 @@ class WordWalker:
             pending = _Pending(_Builder(), self.paragraph_count, p, num, style_id)
         else:  # the text runs on from a paragraph whose mark was deleted; this mark survives
             pending.element, pending.num, pending.style_id = p, num, style_id
+        self._boxes = pending.boxes
         self._inline(p, pending.builder, bool(style.get("bold")))
+        self._boxes = []
         # A deleted paragraph mark joins this paragraph to the next (accepted view), and an
         # inserted one does the same in the original view.
         if (mark_deleted and self.accepted) or (mark_inserted and not self.accepted):
@@ -275,6 +289,7 @@ class WordWalker:
         for comment_id in self.comment_open:
             self.comment_text[comment_id].append("\n")
         yield self._finish(pending)
+        yield from self._text_boxes(pending)
 
     def _finish(self, pending: _Pending) -> WalkedParagraph:
         builder = pending.builder
@@ -341,6 +356,10 @@ class WordWalker:
                     self._inline(child, out, style_bold)
             elif tag in _TRANSPARENT_INLINE:
                 self._inline(child, out, style_bold)
+            elif tag == MC + "AlternateContent":
+                branch = _choice(child)
+                if branch is not None:
+                    self._inline(branch, out, style_bold)
             elif tag == SDT:
                 content, placeholder = _sdt_content(child)
                 if content is not None:
@@ -391,7 +410,10 @@ class WordWalker:
                 continue
             if hidden or "instr" in self.fields:
                 continue
-            if tag == T or tag == W + "delText" and not self.accepted:
+            if tag in _SHAPES:
+                if not self._placeholder:
+                    self._boxes.extend(_boxes_in(node))
+            elif tag == T or tag == W + "delText" and not self.accepted:
                 self._emit(node.text or "", run, node, out, bold)
             elif tag in (W + "tab", W + "ptab"):
                 self._emit("\t", run, node, out, bold)
@@ -418,6 +440,32 @@ class WordWalker:
         out.add(text, run, node, bold)
         for comment_id in self.comment_open:
             self.comment_text[comment_id].append(text)
+
+
+def _boxes_in(shape: etree._Element) -> list[etree._Element]:
+    """Text boxes of a drawing; of an mc:AlternateContent only its first choice (the fallback
+    holds the same text box again, in VML)."""
+    if shape.tag == MC + "AlternateContent":
+        shape = _choice(shape)
+        if shape is None:
+            return []
+    found: list[etree._Element] = []
+
+    def visit(element: etree._Element) -> None:
+        for child in element:
+            if child.tag == TXBX:
+                found.append(child)  # a box inside it is met when this box is walked
+            elif isinstance(child.tag, str):
+                visit(child)
+
+    visit(shape)
+    return found
+
+
+def _choice(alternate: etree._Element) -> etree._Element | None:
+    """The branch of an mc:AlternateContent a current Word shows: its first choice."""
+    branch = alternate.find(MC + "Choice")
+    return branch if branch is not None else alternate.find(MC + "Fallback")
 
 
 def _sdt_content(sdt: etree._Element) -> tuple[etree._Element | None, bool]:
