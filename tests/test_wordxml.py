@@ -263,7 +263,7 @@ _NODE_TEXT = {W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "noBreakHyp
 @pytest.mark.parametrize(
     "name",
     ["inline-features.docx", "numbering.docx", "revisions.docx", "np2012-mixed.docx",
-     "np2012-tracked.docx", "comments.docx"],
+     "np2012-tracked.docx", "comments.docx", "text-boxes.docx", "np2012-wide-table.docx"],
 )  # fmt: skip
 def test_segments_map_every_character_back_to_its_run(name, revisions):
     for paragraph in _walk(name, revisions):
