@@ -14,6 +14,7 @@ from ..errors import UnreadableFileError
 from ..models import Block, Comment, Document, ProofMark, Provenance, TrackedChanges
 from ..options import Options
 from .numbering import Numbering
+from .revisions import RevisionStats, count_revisions
 from .safezip import SafeZip, parse_xml
 from .wordxml import W, WalkedParagraph, WordWalker, read_styles
 
@@ -105,22 +106,25 @@ def read_docx(data: bytes, path: str, options: Options) -> Document:
     blocks: list[Block] = []
     proof_marks: list[ProofMark] = []
     for paragraph in walker.walk(body):
-        for start, end, kind in paragraph.proof_marks:
-            proof_marks.append(ProofMark(paragraph.index, start, end, kind))
+        if not paragraph.repeated:
+            for start, end, kind in paragraph.proof_marks:
+                proof_marks.append(ProofMark(paragraph.index, start, end, kind))
         if paragraph.text.strip():
             blocks.append(_block(paragraph))
 
+    stats = count_revisions(root)
+    for kind in ("footnotes", "endnotes"):
+        count_revisions(package.first_related(kind), stats)
     document = Document(
         path=path,
         format="docx",
         sha256="",
         blocks=blocks,
-        header_blocks=_furniture(package, "header", options),
-        footer_blocks=_furniture(package, "footer", options),
+        header_blocks=_furniture(package, "header", options, stats),
+        footer_blocks=_furniture(package, "footer", options, stats),
         pages=None,
         proof_marks=proof_marks,
     )
-    stats = walker.revisions
     document.tracked_changes = TrackedChanges(
         insertions=stats.insertions,
         deletions=stats.deletions,
@@ -132,14 +136,17 @@ def read_docx(data: bytes, path: str, options: Options) -> Document:
     return document
 
 
-def _furniture(package: DocxPackage, kind: str, options: Options) -> list[Block]:
-    """Header or footer paragraphs, each distinct text once."""
+def _furniture(
+    package: DocxPackage, kind: str, options: Options, stats: RevisionStats
+) -> list[Block]:
+    """Header or footer paragraphs, each distinct text once; their revisions count too."""
     seen: set[str] = set()
     out: list[Block] = []
     for target in package.related(kind):
         part = package.part(target)
         if part is None:
             continue
+        count_revisions(part, stats)
         walker = WordWalker(revisions=options.revisions)
         for paragraph in walker.walk(part):
             text = paragraph.text.strip()
@@ -159,14 +166,17 @@ def _comments(package: DocxPackage, walker: WordWalker) -> list[Comment]:
         text = "\n".join(
             "".join(node.text or "" for node in p.iter(W + "t")) for p in comment.iter(W + "p")
         ).strip()
-        anchor = "".join(walker.comment_text.get(comment_id, []))
+        anchor = "".join(walker.comment_text.get(comment_id, [])).strip()
         paragraph = walker.comment_paragraph.get(comment_id)
+        table, row, cell = walker.comment_cell.get(comment_id) or (None, None, None)
         out.append(
             Comment(
                 author=comment.get(W + "author", ""),
                 text=text,
                 anchor_text=anchor,
-                prov=Provenance(paragraph=paragraph) if paragraph else None,
+                prov=Provenance(paragraph=paragraph, table=table, row=row, cell=cell)
+                if paragraph
+                else None,
                 date=comment.get(W + "date"),
             )
         )

@@ -1,22 +1,25 @@
 """Backend-neutral PDF layout: words and table grids of each page in, blocks in reading order out.
 
 Both PDF engines (pdfplumber, pypdfium2) produce `PageContent`; everything after that — table
-cells, lines, paragraphs, running headers and footers, tables continued across pages — is here,
-so the two engines cannot drift apart in how they read a page.
+cells, lines, paragraphs, running headers and footers (`pdffurniture`), borderless tables
+(`pdfcolumns`), tables continued across pages (`pdftables`) — starts here, so the two engines
+cannot drift apart in how they read a page.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..models import Block, Provenance
+from .pdfcolumns import Region, find_regions
+from .pdffurniture import find_furniture, furniture_blocks, page_size
+from .pdfparts import Cell, Line, PageParts, TablePiece, TextBlock, group_lines, join_lines
+from .pdftables import merge_tables
 
-# How far from the top/bottom edge (fraction of the page height) running headers/footers live.
-_FURNITURE_BAND = 0.09
-_PAGE_NUMBER = re.compile(r"^(стр\.?\s*)?\d{1,4}(\s*(/|от)\s*\d{1,4})?$", re.IGNORECASE)
+__all__ = ["Grid", "PageContent", "Word", "group_lines", "join_lines", "layout"]
 
 
+# -- the contract between PDF engines: keep backward compatible -------------------------------------
 @dataclass(slots=True)
 class Word:
     text: str
@@ -44,201 +47,110 @@ class PageContent:
     grids: list[Grid] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class _Line:
-    words: list[Word]
-
-    @property
-    def x0(self) -> float:
-        return self.words[0].x0
-
-    @property
-    def x1(self) -> float:
-        return self.words[-1].x1
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
-
-    @property
-    def bold(self) -> bool:
-        return all(w.bold for w in self.words)
-
-
-@dataclass(slots=True)
-class _Cell:
-    text: str
-    bbox: tuple[float, float, float, float]
-    bold: bool
-    page: int
-
-
-@dataclass(slots=True)
-class _TablePiece:
-    page: int
-    top: float
-    rows: list[list[_Cell]]
-    pages_end: int = 0
-
-
-@dataclass(slots=True)
-class _Paragraph:
-    page: int
-    top: float
-    text: str
-    bbox: tuple[float, float, float, float]
-    bold: bool
-
-
-def group_lines(words: list[Word]) -> list[_Line]:
-    """Words into lines: same baseline band, left to right."""
-    lines: list[_Line] = []
-    for word in sorted(words, key=lambda w: (round(w.top, 1), w.x0)):
-        if lines:
-            last = lines[-1]
-            height = max(last.bottom - last.top, 1.0)
-            if abs(word.top - last.words[-1].top) <= height * 0.4:
-                last.words.append(word)
+def _read_page(page: PageContent) -> PageParts:
+    """Table cells with their lines, and the lines of the words outside any table."""
+    used: set[int] = set()
+    centers = [((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) for w in page.words]
+    tables = []
+    for grid in page.grids:
+        # Only words inside the grid, then inside the row, are tried against a cell's box.
+        candidates = [i for i, center in enumerate(centers) if _within(center, grid.bbox)]
+        rows = []
+        above: dict[int, Cell] = {}  # slot -> the last cell seen in it
+        for row_boxes in grid.rows:
+            present = [box for box in row_boxes if box is not None]
+            if not present:
                 continue
-        lines.append(_Line([word]))
-    for line in lines:
-        line.words.sort(key=lambda w: w.x0)
-    lines.sort(key=lambda line: (line.top, line.x0))
-    return lines
+            row_top = min(box[1] for box in present)
+            row_bottom = min(box[3] for box in present)
+            reach = max(box[3] for box in present)
+            in_row = [i for i in candidates if i not in used and row_top <= centers[i][1] <= reach]
+            cells = []
+            for slot, box in enumerate(row_boxes, start=1):
+                if box is None:
+                    # A cell merged over several rows: its text holds for this row too. The
+                    # lines are shared, so text joined to it later shows on every row.
+                    tall = above.get(slot)
+                    if tall is not None and tall.bbox[1] < row_top < tall.bbox[3] - 1:
+                        cells.append(Cell(tall.lines, tall.bbox, page.number, slot, True))
+                    continue
+                inner = [i for i in in_row if i not in used and _within(centers[i], box)]
+                used.update(inner)
+                lines = group_lines([page.words[i] for i in inner])
+                cell = Cell(lines, box, page.number, slot, box[3] > row_bottom + 1)
+                above[slot] = cell
+                cells.append(cell)
+            if cells:
+                rows.append(cells)
+        if rows:
+            x0, top, x1, bottom = grid.bbox
+            slots = max(len(row) for row in grid.rows)
+            tables.append(TablePiece(page.number, top, bottom, x0, x1, slots, rows))
+    free = [w for i, w in enumerate(page.words) if i not in used]
+    return PageParts(page, group_lines(free), tables)
 
 
-def join_lines(lines: list[_Line], right_edge: float) -> str:
-    """Lines of one cell or paragraph into text: wrapped lines joined by a space, hard breaks kept.
-
-    A line that stops well short of the right edge, leaving room for the next line's first word,
-    was ended by the author (a paragraph or line break), not by wrapping.
-    """
-    out = ""
-    for index, line in enumerate(lines):
-        text = line.text
-        if index == 0:
-            out = text
-            continue
-        previous = lines[index - 1]
-        first_word = line.words[0]
-        room = right_edge - previous.x1
-        if room > (first_word.x1 - first_word.x0) + 6:
-            out += "\n" + text
-        elif out.endswith("\u00ad"):
-            out = out[:-1] + text
-        elif out.endswith("-") and text[:1].islower() and not out.endswith(" -"):
-            out += text  # a compound split at its hyphen stays one word, hyphen kept
-        else:
-            out += " " + text
-    return out
-
-
-def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
-    cx = (word.x0 + word.x1) / 2
-    cy = (word.top + word.bottom) / 2
-    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
-
-
-def _is_furniture_candidate(line: _Line, page: PageContent) -> bool:
-    band = page.height * _FURNITURE_BAND
-    return line.bottom <= band or line.top >= page.height - band
-
-
-def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.strip())
+def _within(center: tuple[float, float], box: tuple[float, float, float, float]) -> bool:
+    return box[0] <= center[0] <= box[2] and box[1] <= center[1] <= box[3]
 
 
 def layout(pages: list[PageContent]) -> tuple[list[Block], list[Block], list[Block]]:
     """Body, header and footer blocks of the whole document, in reading order."""
-    items: list[_Paragraph | _TablePiece] = []
-    furniture: dict[int, list[_Line]] = {}
-    key_pages: dict[str, set[int]] = {}
-    for page in pages:
-        used: set[int] = set()
-        for grid in page.grids:
-            rows = []
-            for row_boxes in grid.rows:
-                cells = []
-                for box in row_boxes:
-                    if box is None:
-                        continue
-                    inner = [
-                        i for i, w in enumerate(page.words) if i not in used and _inside(w, box)
-                    ]
-                    used.update(inner)
-                    cell_lines = group_lines([page.words[i] for i in inner])
-                    text = join_lines(cell_lines, box[2] - 4) if cell_lines else ""
-                    cells.append(
-                        _Cell(
-                            text,
-                            box,
-                            bool(cell_lines) and all(li.bold for li in cell_lines),
-                            page.number,
-                        )
-                    )
-                if cells:
-                    rows.append(cells)
-            if rows:
-                items.append(_TablePiece(page.number, grid.bbox[1], rows))
-        free = [w for i, w in enumerate(page.words) if i not in used]
-        lines = group_lines(free)
-        body_lines = []
-        for line in lines:
-            if _is_furniture_candidate(line, page):
-                furniture.setdefault(page.number, []).append(line)
-                key_pages.setdefault(_furniture_key(line.text), set()).add(page.number)
-            else:
-                body_lines.append(line)
-        text_right = max((w.x1 for w in page.words), default=page.width)
-        items.extend(_paragraphs(body_lines, page.number, text_right))
-
-    headers: list[Block] = []
-    footers: list[Block] = []
-    seen: set[str] = set()
-    for page in pages:
-        for line in furniture.get(page.number, []):
-            repeated = len(key_pages[_furniture_key(line.text)]) >= 2 or len(pages) == 1
-            if repeated or _PAGE_NUMBER.match(line.text.strip()):
-                is_header = line.bottom <= page.height * _FURNITURE_BAND
-                key = ("h" if is_header else "f") + _furniture_key(line.text)
-                if key not in seen:
-                    seen.add(key)
-                    block = Block(
-                        text=line.text,
-                        prov=Provenance(
-                            page=page.number,
-                            bbox=(line.x0, line.top, line.x1, line.bottom),
-                            part="header" if is_header else "footer",
-                        ),
-                        bold=line.bold,
-                    )
-                    (headers if is_header else footers).append(block)
-            else:  # near the edge but not repeated: ordinary body text
-                items.append(
-                    _Paragraph(
-                        page.number,
-                        line.top,
-                        line.text,
-                        (line.x0, line.top, line.x1, line.bottom),
-                        line.bold,
-                    )
-                )
-
+    read = [_read_page(page) for page in pages]
+    furniture = find_furniture(read)
+    headers, footers = furniture_blocks(read, furniture)
+    bodies = [[line for line in page.lines if id(line) not in furniture] for page in read]
+    regions = [find_regions(body) for body in bodies]
+    # The right margin of body text, per page size: a line short of it was ended by the author.
+    right_edges: dict[tuple[int, int], float] = {}
+    for page, body in zip(read, bodies, strict=True):
+        size = page_size(page.content)
+        for line in body:
+            right_edges[size] = max(right_edges.get(size, 0.0), line.x1)
+    # The right edge of a borderless value column: its widest line anywhere in the document.
+    value_edges: dict[int, float] = {}
+    for region in (region for found in regions for region in found):
+        for row in region.rows:
+            for _, value in row:
+                if value:
+                    key = round(region.split)
+                    value_edges[key] = max(value_edges.get(key, 0.0), value[-1].x1)
+    items: list[TextBlock | TablePiece] = []
+    for page, body, found in zip(read, bodies, regions, strict=True):
+        number = page.content.number
+        right = right_edges.get(page_size(page.content), page.content.width)
+        items.extend(page.tables)
+        inside: set[int] = set()
+        for region in found:
+            items.append(_region_table(region, number, value_edges.get(round(region.split), right)))
+            inside.update(id(line) for line in region.lines)
+        body = [line for line in body if id(line) not in inside]
+        items.extend(_paragraphs(body, number, right))
     items.sort(key=lambda item: (item.page, item.top))
-    return _blocks(_merge_tables(items)), headers, footers
+    return _blocks(merge_tables(items)), headers, footers
 
 
-def _paragraphs(lines: list[_Line], page: int, right_edge: float) -> list[_Paragraph]:
+def _region_table(region: Region, page: int, right_edge: float) -> TablePiece:
+    """A borderless label | value table as the pieces a ruled one gives."""
+    rows = []
+    for row in region.rows:
+        words = [w for label, value in row for w in label + value]
+        top, bottom = min(w.top for w in words), max(w.bottom for w in words)
+        label = group_lines([w for words, _ in row for w in words])
+        value = group_lines([w for _, words in row for w in words])
+        rows.append(
+            [
+                Cell(label, (region.left - 2, top, region.split - 2, bottom), page, 1),
+                Cell(value, (region.split - 2, top, right_edge + 4, bottom), page, 2),
+            ]
+        )
+    top, bottom = rows[0][0].bbox[1], rows[-1][0].bbox[3]
+    return TablePiece(page, top, bottom, region.left - 2, right_edge + 4, 2, rows)
+
+
+def _paragraphs(lines: list[Line], page: int, right_edge: float) -> list[TextBlock]:
     """Lines into paragraphs: a new one after a vertical gap or after a line the author ended."""
-    groups: list[list[_Line]] = []
+    groups: list[list[Line]] = []
     for line in lines:
         if groups:
             previous = groups[-1][-1]
@@ -256,7 +168,7 @@ def _paragraphs(lines: list[_Line], page: int, right_edge: float) -> list[_Parag
         x0 = min(li.x0 for li in group)
         x1 = max(li.x1 for li in group)
         out.append(
-            _Paragraph(
+            TextBlock(
                 page,
                 group[0].top,
                 join_lines(group, right_edge),
@@ -267,49 +179,11 @@ def _paragraphs(lines: list[_Line], page: int, right_edge: float) -> list[_Parag
     return out
 
 
-def _same_columns(a: list[_Cell], b: list[_Cell]) -> bool:
-    return len(a) == len(b) and all(
-        abs(x.bbox[0] - y.bbox[0]) < 3 for x, y in zip(a, b, strict=True)
-    )
-
-
-def _merge_tables(items: list) -> list:
-    """Join a table that continues on the next page: drop a repeated header row, rejoin split rows."""
-    out: list = []
-    for item in items:
-        previous = out[-1] if out else None
-        if (
-            isinstance(item, _TablePiece)
-            and isinstance(previous, _TablePiece)
-            and item.page == previous.pages_end + 1
-            and _same_columns(previous.rows[-1], item.rows[0])
-        ):
-            rows = item.rows
-            header = previous.rows[0]
-            if [c.text for c in rows[0]] == [c.text for c in header] and len(previous.rows) > 1:
-                rows = rows[1:]
-            if rows and not rows[0][0].text.strip() and any(c.text.strip() for c in rows[0]):
-                last = previous.rows[-1]
-                for target, extra in zip(last, rows[0], strict=True):
-                    if extra.text.strip():
-                        target.text = (
-                            f"{target.text} {extra.text}".strip() if target.text else extra.text
-                        )
-                rows = rows[1:]
-            previous.rows.extend(rows)
-            previous.pages_end = item.page
-            continue
-        if isinstance(item, _TablePiece):
-            item.pages_end = item.page
-        out.append(item)
-    return out
-
-
 def _blocks(items: list) -> list[Block]:
     blocks: list[Block] = []
     table_index = 0
     for item in items:
-        if isinstance(item, _Paragraph):
+        if isinstance(item, TextBlock):
             blocks.append(
                 Block(
                     text=item.text, prov=Provenance(page=item.page, bbox=item.bbox), bold=item.bold
@@ -318,18 +192,19 @@ def _blocks(items: list) -> list[Block]:
             continue
         table_index += 1
         for row_index, row in enumerate(item.rows, start=1):
-            for cell_index, cell in enumerate(row, start=1):
-                if not cell.text.strip():
+            for cell in row:
+                text = cell.text
+                if not text.strip():
                     continue
                 blocks.append(
                     Block(
-                        text=cell.text,
+                        text=text,
                         prov=Provenance(
                             page=cell.page,
                             bbox=cell.bbox,
                             table=table_index,
                             row=row_index,
-                            cell=cell_index,
+                            cell=cell.column,
                         ),
                         bold=cell.bold,
                     )

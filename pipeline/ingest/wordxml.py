@@ -7,8 +7,9 @@ records, for every character, the run it came from (the annotated copy anchors c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -17,6 +18,9 @@ from .numbering import Numbering
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+TXBX = W + "txbxContent"
+_SHAPES = (W + "drawing", W + "pict", MC + "AlternateContent")
 
 P, R, T, TBL, TR, TC = W + "p", W + "r", W + "t", W + "tbl", W + "tr", W + "tc"
 INS, DEL, MOVE_FROM, MOVE_TO = W + "ins", W + "del", W + "moveFrom", W + "moveTo"
@@ -25,7 +29,8 @@ _TRANSPARENT_INLINE = {
     W + "hyperlink", W + "smartTag", W + "customXml", W + "fldSimple", W + "dir", W + "bdo",
 }  # fmt: skip
 _VAL = W + "val"
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\ufeff\u2060"))  # soft hyphen, zero widths
+# Soft hyphen and zero-width characters: present in the file, invisible to the reader.
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\ufeff\u2060]")
 
 
 @dataclass(slots=True)
@@ -53,15 +58,9 @@ class WalkedParagraph:
     style: str | None = None
     page: int | None = None
     proof_marks: list[tuple[int, int, str]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class RevisionStats:
-    insertions: int = 0
-    deletions: int = 0
-    moves: int = 0
-    formatting: int = 0
-    authors: set[str] = field(default_factory=set)
+    # True for the text of a vertically merged cell shown again on a later row (w:vMerge):
+    # same paragraph, index and segments as its first appearance, so annotators skip it.
+    repeated: bool = False
 
 
 def _on(el: etree._Element | None) -> bool:
@@ -72,7 +71,9 @@ def _on(el: etree._Element | None) -> bool:
 class _Builder:
     """Accumulates one paragraph's text with its segments."""
 
-    __slots__ = ("parts", "segments", "length", "bold_chars", "plain_chars", "marks", "open_marks")
+    __slots__ = (
+        "parts", "segments", "length", "bold_chars", "plain_chars", "marks", "open_marks", "page",
+    )  # fmt: skip
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -82,21 +83,24 @@ class _Builder:
         self.plain_chars = 0
         self.marks: list[tuple[int, int, str]] = []
         self.open_marks: dict[str, int] = {}
+        self.page: int | None = None  # where the first visible character is (page hints)
 
     def add(self, text: str, run: etree._Element, node: etree._Element, bold: bool) -> None:
         if not text:
             return
+        # Same-length replacements keep offsets into the w:t exact.
         text = text.replace("\u00a0", " ").replace("\u2011", "-")
-        offset = 0
-        # Invisible characters are dropped, splitting the segment so offsets still map back.
-        pieces = text.split("\u00ad") if "\u00ad" in text else [text]
-        for piece in pieces:
-            clean = piece.translate(_INVISIBLE)
-            if clean == piece and piece:
-                self._append(piece, run, node, offset)
-            elif clean:
-                self._append(clean, run, node, offset)  # rare zero-width chars: approximate
-            offset += len(piece) + 1
+        if _INVISIBLE_RE.search(text) is None:
+            self._append(text, run, node, 0)
+        else:
+            # Invisible characters are dropped, splitting the segment so offsets still map back.
+            start = 0
+            for match in _INVISIBLE_RE.finditer(text):
+                if match.start() > start:
+                    self._append(text[start : match.start()], run, node, start)
+                start = match.end()
+            if start < len(text):
+                self._append(text[start:], run, node, start)
         visible = sum(1 for ch in text if not ch.isspace())
         if bold:
             self.bold_chars += visible
@@ -112,8 +116,24 @@ class _Builder:
         return "".join(self.parts)
 
 
+@dataclass(slots=True)
+class _Pending:
+    """A paragraph whose mark is deleted (accepted view): its text runs on into the next one."""
+
+    builder: _Builder
+    index: int
+    element: etree._Element
+    num: tuple[str | None, int | None] | None
+    style_id: str | None
+    boxes: list[etree._Element] = field(default_factory=list)  # text boxes anchored here
+
+
 class WordWalker:
-    """Walks a body (or header/footer) element; accepted or original view of tracked changes."""
+    """Walks a body (or header/footer) element; accepted or original view of tracked changes.
+
+    Paragraph numbers (`index`) count every w:p in walk order, so a second walk with the same
+    options (the annotated copy) meets the same paragraphs under the same numbers.
+    """
 
     def __init__(
         self,
@@ -133,45 +153,83 @@ class WordWalker:
         self.comment_text: dict[str, list[str]] = {}
         self.comment_open: set[str] = set()
         self.comment_paragraph: dict[str, int] = {}
-        self.revisions = RevisionStats()
+        self.comment_cell: dict[str, tuple[int, int, int] | None] = {}
         self._cell: tuple[int, int, int] | None = None
-        self._carry: _Builder | None = None
+        self._carry: _Pending | None = None
+        self._placeholder = 0  # >0 inside a content control that shows its placeholder text
+        self._boxes: list[etree._Element] = []  # text boxes met in the current paragraph
 
     # -- block level ---------------------------------------------------------------------------
     def walk(self, container: etree._Element) -> Iterator[WalkedParagraph]:
+        yield from self._blocks(container)
+        yield from self._flush()
+
+    def _blocks(self, container: etree._Element) -> Iterator[WalkedParagraph]:
         for child in container:
             tag = child.tag
             if tag == P:
                 yield from self._paragraph(child)
             elif tag == TBL:
+                yield from self._flush()
                 yield from self._table(child)
             elif tag == SDT:
-                content = child.find(SDT_CONTENT)
+                content, placeholder = _sdt_content(child)
                 if content is not None:
-                    yield from self.walk(content)
+                    self._placeholder += placeholder
+                    yield from self._blocks(content)
+                    self._placeholder -= placeholder
             elif tag in (CUSTOM_XML, INS, MOVE_TO) or tag in (DEL, MOVE_FROM) and not self.accepted:
-                yield from self.walk(child)
+                yield from self._blocks(child)
+
+    def _flush(self) -> Iterator[WalkedParagraph]:
+        """A paragraph still waiting for its continuation at the end of a cell or the body."""
+        if self._carry is not None:
+            pending, self._carry = self._carry, None
+            yield self._finish(pending)
+            yield from self._text_boxes(pending)
+
+    def _text_boxes(self, pending: _Pending) -> Iterator[WalkedParagraph]:
+        """The paragraphs of text boxes anchored in a paragraph, right after it."""
+        for box in pending.boxes:
+            yield from self._blocks(box)
+            yield from self._flush()
 
     def _table(self, table: etree._Element) -> Iterator[WalkedParagraph]:
         self.table_count += 1
         table_index = self.table_count
         outer = self._cell
         row_index = 0
+        merged: dict[int, list[WalkedParagraph]] = {}  # column -> text of a vertical merge
         for row in self._rows(table):
             trpr = row.find(W + "trPr")
             if trpr is not None:
-                if trpr.find(DEL) is not None:
-                    self._count_revision(trpr.find(DEL), "deletions")
-                    if self.accepted:
-                        continue
-                if trpr.find(INS) is not None:
-                    self._count_revision(trpr.find(INS), "insertions")
-                    if not self.accepted:
-                        continue
+                if trpr.find(DEL) is not None and self.accepted:
+                    continue
+                if trpr.find(INS) is not None and not self.accepted:
+                    continue
             row_index += 1
-            for cell_index, cell in enumerate(self._cells(row), start=1):
-                self._cell = (table_index, row_index, cell_index)
-                yield from self.walk(cell)
+            # A row split by a page break has the break in each of its cells: count it once.
+            row_page = last_page = self.page
+            column = 1
+            for cell in self._cells(row):
+                self._cell = (table_index, row_index, column)
+                self.page = row_page
+                merge = _vmerge(cell)
+                walked = list(self._blocks(cell)) + list(self._flush())
+                if merge == "continue" and column in merged:
+                    # A cell merged with the one above shows that cell's text on this row too.
+                    walked = [
+                        replace(p, table=table_index, row=row_index, cell=column, repeated=True)
+                        for p in merged[column]
+                    ] + walked
+                elif merge == "restart":
+                    merged[column] = [p for p in walked if p.text.strip()]
+                else:
+                    merged.pop(column, None)
+                yield from walked
+                last_page = max(last_page, self.page)
+                column += _span(cell)
+            self.page = last_page
         self._cell = outer
 
     def _rows(self, table: etree._Element) -> Iterator[etree._Element]:
@@ -194,7 +252,6 @@ class WordWalker:
 
     def _paragraph(self, p: etree._Element) -> Iterator[WalkedParagraph]:
         self.paragraph_count += 1
-        index = self.paragraph_count
         ppr = p.find(W + "pPr")
         style_id = None
         num = None
@@ -212,28 +269,32 @@ class WordWalker:
                 )
             rpr = ppr.find(W + "rPr")
             if rpr is not None:
-                if rpr.find(DEL) is not None:
-                    mark_deleted = True
-                    self._count_revision(rpr.find(DEL), "deletions")
-                if rpr.find(INS) is not None:
-                    mark_inserted = True
-                    self._count_revision(rpr.find(INS), "insertions")
-            if ppr.find(W + "pPrChange") is not None:
-                self._count_revision(ppr.find(W + "pPrChange"), "formatting")
-            if self.page_hints and ppr.find(W + "pageBreakBefore") is not None:
-                self.page += 1
+                mark_deleted = rpr.find(DEL) is not None
+                mark_inserted = rpr.find(INS) is not None
         style = self.styles.get(style_id or "") or {}
-        page = self.page if self.page_hints else None
-        builder = self._carry or _Builder()
+        pending = self._carry
         self._carry = None
-        style_bold = bool(style.get("bold"))
-        self._inline(p, builder, style_bold)
+        if pending is None:
+            pending = _Pending(_Builder(), self.paragraph_count, p, num, style_id)
+        else:  # the text runs on from a paragraph whose mark was deleted; this mark survives
+            pending.element, pending.num, pending.style_id = p, num, style_id
+        self._boxes = pending.boxes
+        self._inline(p, pending.builder, bool(style.get("bold")))
+        self._boxes = []
         # A deleted paragraph mark joins this paragraph to the next (accepted view), and an
         # inserted one does the same in the original view.
         if (mark_deleted and self.accepted) or (mark_inserted and not self.accepted):
-            self._carry = builder
+            self._carry = pending
             return
-        label = self._list_label(num, style_id, style)
+        for comment_id in self.comment_open:
+            self.comment_text[comment_id].append("\n")
+        yield self._finish(pending)
+        yield from self._text_boxes(pending)
+
+    def _finish(self, pending: _Pending) -> WalkedParagraph:
+        builder = pending.builder
+        style = self.styles.get(pending.style_id or "") or {}
+        label = self._list_label(pending.num, pending.style_id, style)
         text = builder.text()
         segments = builder.segments
         marks = builder.marks
@@ -251,9 +312,9 @@ class WordWalker:
             else:
                 label = None
         table, row, cell = self._cell if self._cell else (None, None, None)
-        yield WalkedParagraph(
-            element=p,
-            index=index,
+        return WalkedParagraph(
+            element=pending.element,
+            index=pending.index,
             text=text,
             segments=segments,
             list_label=label[0] if label else None,
@@ -261,8 +322,8 @@ class WordWalker:
             row=row,
             cell=cell,
             bold=builder.bold_chars > 0 and builder.plain_chars == 0,
-            style=style.get("name") or style_id,
-            page=page,
+            style=style.get("name") or pending.style_id,
+            page=(builder.page or self.page) if self.page_hints else None,
             proof_marks=marks,
         )
 
@@ -288,19 +349,23 @@ class WordWalker:
             if tag == R:
                 self._run(child, out, style_bold)
             elif tag in (INS, MOVE_TO):
-                self._count_revision(child, "insertions" if tag == INS else "moves")
                 if self.accepted:
                     self._inline(child, out, style_bold)
             elif tag in (DEL, MOVE_FROM):
-                self._count_revision(child, "deletions" if tag == DEL else None)
                 if not self.accepted:
                     self._inline(child, out, style_bold)
             elif tag in _TRANSPARENT_INLINE:
                 self._inline(child, out, style_bold)
+            elif tag == MC + "AlternateContent":
+                branch = _choice(child)
+                if branch is not None:
+                    self._inline(branch, out, style_bold)
             elif tag == SDT:
-                content = child.find(SDT_CONTENT)
+                content, placeholder = _sdt_content(child)
                 if content is not None:
+                    self._placeholder += placeholder
                     self._inline(content, out, style_bold)
+                    self._placeholder -= placeholder
             elif tag == W + "proofErr":
                 kind = child.get(W + "type", "")
                 if kind.endswith("Start"):
@@ -312,6 +377,7 @@ class WordWalker:
                 self.comment_open.add(comment_id)
                 self.comment_text.setdefault(comment_id, [])
                 self.comment_paragraph.setdefault(comment_id, self.paragraph_count)
+                self.comment_cell.setdefault(comment_id, self._cell)
             elif tag == W + "commentRangeEnd":
                 self.comment_open.discard(child.get(W + "id"))
             elif tag in (M + "oMath", M + "oMathPara"):
@@ -327,8 +393,6 @@ class WordWalker:
             b = rpr.find(W + "b")
             if b is not None:
                 bold = _on(b)
-            if rpr.find(W + "rPrChange") is not None:
-                self._count_revision(rpr.find(W + "rPrChange"), "formatting")
         for node in run:
             tag = node.tag
             if tag == W + "fldChar":
@@ -340,18 +404,22 @@ class WordWalker:
                 elif kind == "end" and self.fields:
                     self.fields.pop()
                 continue
-            if tag == W + "lastRenderedPageBreak" and self.page_hints:
-                self.page += 1
+            if tag == W + "lastRenderedPageBreak":
+                if self.page_hints:
+                    self.page += 1
                 continue
             if hidden or "instr" in self.fields:
                 continue
-            if tag == T or tag == W + "delText" and not self.accepted:
+            if tag in _SHAPES:
+                if not self._placeholder:
+                    self._boxes.extend(_boxes_in(node))
+            elif tag == T or tag == W + "delText" and not self.accepted:
                 self._emit(node.text or "", run, node, out, bold)
-            elif tag == W + "tab":
+            elif tag in (W + "tab", W + "ptab"):
                 self._emit("\t", run, node, out, bold)
             elif tag in (W + "br", W + "cr"):
-                if node.get(W + "type") == "page" and self.page_hints:
-                    self.page += 1
+                # A page break still separates words; the page itself is counted where Word
+                # wrote lastRenderedPageBreak after it.
                 self._emit("\n", run, node, out, bold)
             elif tag == W + "noBreakHyphen":
                 self._emit("-", run, node, out, bold)
@@ -365,27 +433,65 @@ class WordWalker:
                 self._emit(chr(code) if code < 0xE000 else "•", run, node, out, bold)
 
     def _emit(self, text: str, run, node, out: _Builder, bold: bool) -> None:
-        if not text:
+        if not text or self._placeholder:
             return
+        if out.page is None and not text.isspace():
+            out.page = self.page
         out.add(text, run, node, bold)
         for comment_id in self.comment_open:
             self.comment_text[comment_id].append(text)
 
-    def _count_revision(self, el: etree._Element | None, kind: str | None) -> None:
-        if el is None:
-            return
-        stats = self.revisions
-        if kind == "insertions":
-            stats.insertions += 1
-        elif kind == "deletions":
-            stats.deletions += 1
-        elif kind == "moves":
-            stats.moves += 1
-        elif kind == "formatting":
-            stats.formatting += 1
-        author = el.get(W + "author")
-        if author:
-            stats.authors.add(author)
+
+def _boxes_in(shape: etree._Element) -> list[etree._Element]:
+    """Text boxes of a drawing; of an mc:AlternateContent only its first choice (the fallback
+    holds the same text box again, in VML)."""
+    if shape.tag == MC + "AlternateContent":
+        shape = _choice(shape)
+        if shape is None:
+            return []
+    found: list[etree._Element] = []
+
+    def visit(element: etree._Element) -> None:
+        for child in element:
+            if child.tag == TXBX:
+                found.append(child)  # a box inside it is met when this box is walked
+            elif isinstance(child.tag, str):
+                visit(child)
+
+    visit(shape)
+    return found
+
+
+def _choice(alternate: etree._Element) -> etree._Element | None:
+    """The branch of an mc:AlternateContent a current Word shows: its first choice."""
+    branch = alternate.find(MC + "Choice")
+    return branch if branch is not None else alternate.find(MC + "Fallback")
+
+
+def _sdt_content(sdt: etree._Element) -> tuple[etree._Element | None, bool]:
+    """A content control's content, and whether it shows placeholder text (no value yet)."""
+    props = sdt.find(W + "sdtPr")
+    placeholder = props is not None and _on(props.find(W + "showingPlcHdr"))
+    return sdt.find(SDT_CONTENT), placeholder
+
+
+def _vmerge(cell: etree._Element) -> str | None:
+    """`restart` for the first cell of a vertical merge, `continue` for the cells below it."""
+    tcpr = cell.find(W + "tcPr")
+    merge = tcpr.find(W + "vMerge") if tcpr is not None else None
+    if merge is None:
+        return None
+    return merge.get(_VAL, "continue")
+
+
+def _span(cell: etree._Element) -> int:
+    """How many grid columns a cell covers (w:gridSpan), so cell numbers are grid columns."""
+    tcpr = cell.find(W + "tcPr")
+    span = tcpr.find(W + "gridSpan") if tcpr is not None else None
+    try:
+        return max(1, int(span.get(_VAL))) if span is not None else 1
+    except (TypeError, ValueError):
+        return 1
 
 
 def read_styles(root: etree._Element | None) -> dict[str, dict]:

@@ -39,7 +39,8 @@ from .labels import (
 _DRAFT = re.compile(r"^\s*проект\s*!?\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:за|през)\s+(?:\w+\s+)?(\d{4})\s*(?:г\b|г\.|година)", re.IGNORECASE)
 _ANY_YEAR = re.compile(r"\b(20\d\d|19\d\d)\b")
-_GOAL_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*(.*)$", re.S)
+# "1. ...", "2) ..."; not "1.1. ...", which continues goal 1.
+_GOAL_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)](?!\d)\s*(.*)$", re.S)
 _QUOTES_OPEN = "„\"“«'"
 _QUOTES_CLOSE = "”\"“»'"
 _ABBR_LINE = re.compile(
@@ -143,6 +144,8 @@ class _Builder:
         if section is None:
             return
         section.title = _strip_quotes(_text(section.title_blocks).replace("\n", " "))
+        if section.strategic_goal is not None:
+            section.strategic_goal.text = _text(section.strategic_goal.blocks)
         section.operational_goals = _split_goals(self.goal_blocks)
         self.goal_blocks = []
         self.section = None
@@ -283,7 +286,10 @@ class _Builder:
         block.context = Context(field="programme_title")
 
     def paragraph(self, block: Block) -> None:
-        text = block.text
+        typed = _typed_text(block)
+        if typed is not None and self.in_glossary:
+            block = _derived(block, typed)
+        text = typed if typed is not None and _is_structural(typed) else block.text
         section = match_section(text) if len(text) < 200 else None
         if section is not None and (section.number is not None):
             self.start_section(block, section.number, section.numeral, section.rest)
@@ -360,10 +366,13 @@ class _Builder:
     def wide_table(self, table: _Table, columns: dict[int, str]) -> None:
         """One activity per row; goals above the table arrive as paragraphs."""
         header_texts = None
+        labels: dict[int, str] = {}
         for row in table.rows:
             texts = {index: fold(_text(blocks)) for index, blocks in row.items()}
             if header_texts is None:
                 header_texts = texts
+                # Each activity's field label is its column header as written.
+                labels = {i: " ".join(_text(b).split()) for i, b in row.items()}
                 for index, blocks in row.items():
                     if index in columns and columns[index] != "title":
                         label = match_label(_text(blocks), (columns[index],))
@@ -380,12 +389,32 @@ class _Builder:
                     for block in blocks:
                         block.context = Context(field="table_header")
                 continue
-            self._wide_row(row, columns)
+            if self._spanning_row(row, columns):
+                continue
+            self._wide_row(row, columns, labels)
         self.close_activity()
         self.layouts.add("wide-table")
 
-    def _wide_row(self, row: dict[int, list[Block]], columns: dict[int, str]) -> None:
+    def _spanning_row(self, row: dict[int, list[Block]], columns: dict[int, str]) -> bool:
+        """A row with one cell across the table (a section heading or a goal between activity
+        rows) is read as paragraphs, not as an activity."""
+        filled = [index for index, blocks in row.items() if _text(blocks)]
+        if len(filled) != 1:
+            return False
+        blocks = row[filled[0]]
+        text = _text(blocks).replace("\n", " ")
+        number_like = re.fullmatch(r"\s*\d{1,3}\s*\.?\s*", text) or match_activity(text)
+        if columns.get(filled[0]) == "number" and not number_like or _is_structural(text):
+            for block in blocks:
+                self.paragraph(block)
+            return True
+        return False
+
+    def _wide_row(
+        self, row: dict[int, list[Block]], columns: dict[int, str], labels: dict[int, str]
+    ) -> None:
         by_key = {columns[i]: blocks for i, blocks in row.items() if i in columns}
+        label_of = {key: labels.get(i) for i, key in columns.items()}
         number_blocks = by_key.get("number") or []
         title_blocks = by_key.get("title") or []
         number = None
@@ -418,7 +447,7 @@ class _Builder:
             blocks = by_key.get(key)
             if blocks is None:
                 continue
-            header = WIDE_COLUMNS[key]
+            header = label_of.get(key) or WIDE_COLUMNS[key]
             item = Field(key=key, label=header, text=None, blocks=list(blocks))
             self.activity.fields[key] = item
             self._mark(blocks, key)
@@ -490,6 +519,32 @@ def _derived(block: Block, text: str, offset: int | None = None) -> Block:
         seq=block.seq,
         offset=block.offset + offset,
     )
+
+
+def _typed_text(block: Block) -> str | None:
+    """The text typed after an automatic list number (`1.` + `Дейност 3`), when the number is
+    decoration and not itself the heading (`Дейност 3` as the list label)."""
+    label = block.list_label
+    if not label or not block.text.startswith(label):
+        return None
+    if match_activity(label) is not None or match_section(label) is not None:
+        return None
+    typed = block.text[len(label) :].strip()
+    return typed or None
+
+
+def _is_structural(text: str) -> bool:
+    """Section heading, label, activity heading or `label: value`: what the parser reacts to."""
+    section = match_section(text) if len(text) < 200 else None
+    if section is not None and section.number is not None:
+        return True
+    label = match_label(text)
+    if label is not None and label.key not in ("activity", "number"):
+        return True
+    heading = match_activity(text)
+    if heading is not None and heading.number is not None:
+        return True
+    return split_leading_label(text, _FIELD_LABEL_KEYS + _SECTION_LABEL_KEYS) is not None
 
 
 def _strip_quotes(text: str) -> str:
