@@ -6,7 +6,8 @@ U+002D, so the text alone cannot tell `пре-` + `венция` from `нака�
 * a soft hyphen (U+00AD) left in the text is a hyphenation point: dropped, halves joined;
 * the hyphen is kept (no space) when the next line starts with a capital or a digit
   (`МКБТХ-Варна`, `2012-2013`) or when both halves are dictionary words and the joined form is
-  not (`наказателно-правните`, `държавите-членки`, `по-добре`);
+  not (`държавите-членки`, `по-добре`), or is but both halves have four letters or more
+  (`наказателно-правните`);
 * otherwise the halves are one word broken at a syllable (`пре-венция`, `за-щита`): joined
   without the hyphen. A word the dictionary does not know (a name) is joined too: hyphenation
   of an unknown word is far more common in drafts than an unknown compound.
@@ -67,4 +68,9 @@ def join_forced_break(left_text: str, right_text: str) -> bool:
 
 
 def _compound(left: str, right: str, known) -> bool:
-    return known(left) and known(right) and not known(left + right)
+    """Two words joined by a hyphen. When the joined form is a word too (`наказателноправните`
+    is as right as `наказателно-правните`), long halves decide: a syllable break rarely leaves
+    two words of four letters or more, while `за-щита` does leave two short ones."""
+    if not (known(left) and known(right)):
+        return False
+    return not known(left + right) or (len(left) >= 4 and len(right) >= 4)
