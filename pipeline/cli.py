@@ -7,7 +7,9 @@ exit code of their class (`errors.ExitCode`), in `main()` and nowhere else.
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import threading
 import traceback
 from pathlib import Path
 
@@ -116,6 +118,38 @@ def _options_from_kwargs(kwargs: dict, **extra) -> Options:
     )
 
 
+# Set by `entry()` (the installed command), not by `main()` called in-process (tests, library).
+_STANDALONE = False
+
+
+def _warm_up(options: Options) -> None:
+    """Start loading spaCy on the second core while the draft is read (standalone runs only).
+
+    The main thread later blocks on the spaCy helper's answer; a background thread uses that
+    wait to import what the emitters need and load the dictionary.
+    """
+    if not _STANDALONE:
+        return
+    if not options.text_only:
+        from .abbreviations.tokenizer import prefetch
+
+        prefetch()
+    threading.Thread(target=_preload, daemon=True).start()
+
+
+def _preload() -> None:
+    import importlib
+
+    try:
+        from .spelling import get_dictionary
+
+        get_dictionary()
+        for name in ("openpyxl", "docx", "jinja2"):
+            importlib.import_module(name)
+    except Exception:  # only a head start: the stages import what they need anyway
+        pass
+
+
 def _err(message: str) -> None:
     click.echo(message, err=True)
 
@@ -161,6 +195,7 @@ def extract(files: tuple[Path, ...], outdir: Path, **kwargs) -> None:
     from .run import extract as run_extract
 
     options = _options_from_kwargs(kwargs)
+    _warm_up(options)
     failures: list[NatprogError] = []
     summaries: list[tuple[str, dict]] = []
     for path in files:
@@ -240,6 +275,7 @@ def check(
     elif not files:
         raise UsageError("give at least one FILE to check (or --add-word WORD)")
     options = _options_from_kwargs(kwargs, text_only=text_only or None)
+    _warm_up(options)
     report = CheckReport(fail_on=fail_on)
     for path in files:
         try:
@@ -427,6 +463,7 @@ def diff(old: Path, new: Path, outdir: Path, threshold: float | None, **kwargs) 
     from .diff import diff as run_diff
 
     options = _options_from_kwargs(kwargs)
+    _warm_up(options)
     result, written = run_diff(
         old, new, outdir, options, DEFAULT_THRESHOLD if threshold is None else threshold
     )
@@ -491,4 +528,21 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-__all__ = ["cli", "main", "UsageError"]
+def entry() -> None:
+    """The `natprog` console script: `main()`, then leave without tearing the interpreter down.
+
+    Every output is written, fsynced and renamed into place before `main()` returns, so nothing
+    is left to finish; skipping the teardown (freeing spaCy's and openpyxl's objects one by one)
+    saves about 0.15 s a run, a tenth of the time budget of `extract`.
+    """
+    global _STANDALONE
+    _STANDALONE = True
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    finally:
+        os._exit(code)
+
+
+__all__ = ["cli", "entry", "main", "UsageError"]

@@ -538,7 +538,7 @@ def test_institutions_csv_and_sheet(run_cli, tmp_path):
 def test_spacy_is_imported_without_its_command_line_and_still_works():
     import sys
 
-    from pipeline.abbreviations.mentions import pipeline
+    from pipeline.abbreviations.tokenizer import pipeline
 
     nlp, _ = pipeline()
     assert [t.text for t in nlp.make_doc("МКБТХ – Варна")] == ["МКБТХ", "–", "Варна"]
@@ -554,3 +554,44 @@ def test_resolving_twice_changes_nothing(tmp_path):
     before = result.to_dict()
     resolve_abbreviations(result.document, result.programme)
     assert result.to_dict() == before
+
+
+def test_the_spacy_helper_process_answers_like_spacy_in_process():
+    """`prefetch()` moves spaCy to a forked helper; its answers equal the in-process ones."""
+    import subprocess
+    import sys
+
+    script = """
+import json, sys
+from pipeline.abbreviations import tokenizer
+texts = ["МКБТХ – Варна и НПО-то", "СОФИЯ ФОРУМ на МВнР", "", "ИА ГИТ (Изпълнителна агенция)"]
+tokenizer.prefetch()
+assert tokenizer._helper is not None
+helped = tokenizer.analyse(texts)
+assert tokenizer._helper is not None, "the helper died"
+here = tokenizer._analyse_here(texts)
+print(json.dumps([helped == here, [[t.text for t in a] for a in helped]], ensure_ascii=False))
+"""
+    completed = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    same, tokens = json.loads(completed.stdout)
+    assert same
+    assert tokens[0] == ["МКБТХ", "–", "Варна", "и", "НПО", "-", "то"]
+
+
+def test_a_dead_spacy_helper_falls_back_to_spacy_in_process():
+    from pipeline.abbreviations import tokenizer
+
+    class Dead:
+        def analyse(self, texts):
+            return None
+
+    saved = tokenizer._helper
+    tokenizer._helper = Dead()
+    try:
+        (analysis,) = tokenizer.analyse(["МВР и ДАНС"])
+        assert [t.text for t in analysis] == ["МВР", "и", "ДАНС"]
+        assert tokenizer._helper is None
+    finally:
+        tokenizer._helper = saved

@@ -8,20 +8,16 @@ or part of a heading (a run of capitalised dictionary words such as `СОФИЯ 
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .compare import vowel_ratio
+from .patterns import TOKEN
+from .tokenizer import Analysis, analyse
 
-# A capital, then another within a few letters: `МВР`, `МВнР`, `НСлС`, and capitalised words too.
-_TOKEN = r"^[А-Я][а-я]{0,2}[А-Я][А-Яа-я]{0,10}\.?$"
 _CANDIDATE = re.compile(r"[А-Я][а-я]{0,2}[А-Я]")
 _NON_BULGARIAN = set("ЫЭЁІЇЄ")
 _ROMAN_LOOKALIKES = set("ХСМ")
-_DASHES = ("-", "–", "—")
-_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,32 +57,6 @@ def _dictionary():
     return get_dictionary()
 
 
-@lru_cache(maxsize=1)
-def _pipeline():
-    """spaCy's blank Bulgarian tokenizer and the Matcher, built once per process."""
-    from .lazyspacy import import_spacy
-
-    spacy = import_spacy()
-    from spacy.matcher import Matcher
-
-    nlp = spacy.blank("bg")
-    abbr = {"TEXT": {"REGEX": _TOKEN}}
-    matcher = Matcher(nlp.vocab)
-    matcher.add("ABBR", [[abbr]])
-    matcher.add("MULTI", [[abbr, abbr]])
-    matcher.add("SUFFIX", [[abbr, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^[а-я]{1,6}$"}}]])
-    matcher.add(
-        "PLACE",
-        [[abbr, {"ORTH": {"IN": list(_DASHES)}, "OP": "?"}, {"TEXT": {"REGEX": r"^[А-Я][а-я]+$"}}]],
-    )
-    return nlp, matcher
-
-
-def pipeline():
-    with _LOCK:
-        return _pipeline()
-
-
 def find_mentions(texts: Iterable[str], lexicon: Lexicon) -> list[list[RawMention]]:
     """Mentions in each text, in order; texts without two capitals close together are skipped."""
     texts = list(texts)
@@ -94,17 +64,14 @@ def find_mentions(texts: Iterable[str], lexicon: Lexicon) -> list[list[RawMentio
     wanted = [index for index, text in enumerate(texts) if _CANDIDATE.search(text)]
     if not wanted:
         return results
-    nlp, matcher = pipeline()
-    for index, doc in zip(wanted, nlp.tokenizer.pipe(texts[i] for i in wanted), strict=True):
-        results[index] = _mentions_in_doc(doc, matcher, lexicon)
+    for index, doc in zip(wanted, analyse([texts[i] for i in wanted]), strict=True):
+        results[index] = _mentions_in_doc(doc, lexicon)
     return results
 
 
-def _mentions_in_doc(doc, matcher, lexicon: Lexicon) -> list[RawMention]:
-    names = doc.vocab.strings
+def _mentions_in_doc(doc: Analysis, lexicon: Lexicon) -> list[RawMention]:
     by_start: dict[int, dict[str, int]] = {}
-    for match_id, start, end in matcher(doc):
-        label = names[match_id]
+    for label, start, end in doc.matches:
         kinds = by_start.setdefault(start, {})
         kinds[label] = max(kinds.get(label, 0), end)
     if not by_start:
@@ -149,7 +116,7 @@ def _bare(text: str) -> str:
     return text[:-1] if text.endswith(".") else text
 
 
-def _place(doc, last: int, place_end: int | None, lexicon: Lexicon) -> str | None:
+def _place(doc: Analysis, last: int, place_end: int | None, lexicon: Lexicon) -> str | None:
     """`МКБТХ – Варна`, `МКБТХ-Бургас`, `МКБТХ Варна`: a dash, or a proper noun right after."""
     if not place_end or doc[last].text.endswith("."):
         return None
@@ -176,7 +143,7 @@ def _is_abbreviation(form: str, in_heading: bool, lexicon: Lexicon) -> bool:
     return mixed or len(form) <= 4 or vowel_ratio(form) <= 1 / 3
 
 
-def _heading_tokens(doc, lexicon: Lexicon) -> set[int]:
+def _heading_tokens(doc: Analysis, lexicon: Lexicon) -> set[int]:
     """Token indices inside runs of capitals that hold two or more ordinary words."""
     headings: set[int] = set()
     run: list[int] = []
@@ -191,7 +158,7 @@ def _heading_tokens(doc, lexicon: Lexicon) -> set[int]:
         letters = [ch for ch in text if ch.isalpha()]
         if not letters:
             continue  # punctuation and numbers neither break nor extend a run
-        if text.isupper() or re.match(_TOKEN, text):
+        if text.isupper() or re.match(TOKEN, text):
             run.append(token.i)
             bare = _bare(text)
             if bare.isupper() and len(bare) >= 2 and not lexicon.known(bare) and lexicon.word(bare):
