@@ -81,7 +81,7 @@ def test_changed_words_are_struck_and_underlined(workbook):
     row = next(
         row
         for row in _rows(workbook["Променени"])
-        if row["ID (нов)"] == "III.2" and row["Поле"] == "Наименование"
+        if row["ID (нов)"] == "III.2" and row["Поле"] == "Наименование на дейността"
     )
     cell = row["Промяна"]
     marked = {

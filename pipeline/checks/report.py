@@ -13,22 +13,8 @@ from dataclasses import dataclass, field
 
 from ..errors import ExitCode, NatprogError
 from ..models import SEVERITIES, Finding, Location, to_roman
+from ..names import FIELD_NAMES
 
-PLACE_FIELDS = {
-    "title": "Наименование",
-    "responsible": "Отговорна институция",
-    "partners": "Партньори",
-    "financing": "Финансиране",
-    "deadline": "Срок",
-    "expected_results": "Очаквани резултати",
-    "indicators": "Индикатори за изпълнение",
-    "strategic_goal": "Стратегическа цел",
-    "operational_goals": "Оперативни цели",
-    "heading": "Заглавие на раздела",
-    "section_title": "Заглавие на раздела",
-    "glossary": "Списък със съкращения",
-    "programme_title": "Заглавие на програмата",
-}
 FAIL_ON = ("error", "warning", "never")
 _RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}  # error 0, warning 1, info 2
 
@@ -46,8 +32,8 @@ def describe_location(location: Location) -> str:
         parts.append(f"Раздел {to_roman(location.section)}")
     if location.activity is not None:
         parts.append(f"Дейност {location.activity.rsplit('.', 1)[-1]}")
-    if location.field in PLACE_FIELDS:
-        parts.append(PLACE_FIELDS[location.field])
+    if location.field in FIELD_NAMES:
+        parts.append(FIELD_NAMES[location.field])
     return ", ".join(parts) or "document"
 
 

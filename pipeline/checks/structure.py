@@ -11,20 +11,9 @@ from collections.abc import Callable
 from rapidfuzz.distance import OSA
 
 from ..models import FIELD_KEYS, Activity, Block, Programme, to_roman
+from ..names import FIELD_NAMES
 from ..parse.labels import LABELS, fold
 from .registry import CheckContext, Rule, check, location_of
-
-FIELD_NAMES = {
-    "title": "Наименование на дейността",
-    "responsible": "Отговорна институция",
-    "partners": "Партньори",
-    "financing": "Финансиране",
-    "deadline": "Срок",
-    "expected_results": "Очаквани резултати",
-    "indicators": "Индикатори за изпълнение",
-    "strategic_goal": "Стратегическа цел",
-    "operational_goals": "Оперативни цели",
-}
 
 
 def _numbering(

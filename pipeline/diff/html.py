@@ -6,30 +6,12 @@ diff.html.j2, autoescaped, CSS inline) shows; the template does all the HTML.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 from ..emit.serialize import SEVERITY_NAMES, place_text, source_text
+from ..emit.templating import environment
 from ..models import FIELD_KEYS, SEVERITIES, to_roman
+from ..names import FIELD_NAMES
 from .result import notes_by_activity
-from .xlsx import FIELD_TITLES, GLOSSARY_CHANGES
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-@lru_cache(maxsize=1)
-def _environment():
-    # Imported here: jinja2 is needed only when a page is written.
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,  # a typo in the template fails the tests, not the reader
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+from .xlsx import GLOSSARY_CHANGES
 
 
 def _section(draft: dict, number: int | None) -> str:
@@ -42,7 +24,7 @@ def _section(draft: dict, number: int | None) -> str:
 
 def _fields(activity: dict) -> list[dict]:
     return [
-        {"name": FIELD_TITLES[key], "text": activity[key]["text"]}
+        {"name": FIELD_NAMES[key], "text": activity[key]["text"]}
         for key in FIELD_KEYS
         if activity[key]["text"]
     ]
@@ -59,7 +41,7 @@ def _finding_view(finding: dict) -> dict:
         "severity": finding["severity"],
         "severity_name": SEVERITY_NAMES.get(finding["severity"], finding["severity"]),
         "activity": location["activity"],
-        "field": FIELD_TITLES.get(location["field"] or "", location["field"]),
+        "field": FIELD_NAMES.get(location["field"] or "", location["field"]),
         "place": place_text(location),
         "message": finding["message"],
         "text": finding["text"],
@@ -92,7 +74,7 @@ def diff_context(data: dict) -> dict:
             "new_section": _section(new, match["new"]["section"]),
             "source": source_text(match["new"]["source"]),
             "changes": [
-                {**change, "name": FIELD_TITLES.get(change["field"], change["field"])}
+                {**change, "name": FIELD_NAMES.get(change["field"], change["field"])}
                 for change in match["changes"]
             ],
             "notes": [_finding_view(f) for f in notes.get(match["new_id"], [])],
@@ -122,4 +104,4 @@ def diff_context(data: dict) -> dict:
 
 
 def render_html(data: dict) -> str:
-    return _environment().get_template("diff.html.j2").render(diff_context(data))
+    return environment().get_template("diff.html.j2").render(diff_context(data))

@@ -10,16 +10,16 @@ import datetime as dt
 import io
 
 from ..emit.atomic import deterministic_zip
-from ..emit.serialize import FIELD_NAMES, FINDING_COLUMNS, finding_rows, source_text
+from ..emit.serialize import FINDING_COLUMNS, finding_rows, source_text
 from ..emit.xlsx import add_table_sheet
 from ..models import to_roman
+from ..names import FIELD_NAMES
 from .result import notes_by_activity
 
 _FIXED = dt.datetime(2000, 1, 1)
 _DELETED = "C00000"
 _INSERTED = "007A33"
 
-FIELD_TITLES = {**FIELD_NAMES, "title": "Наименование", "section": "Раздел"}
 GLOSSARY_CHANGES = {"added": "добавена", "removed": "премахната", "changed": "променена"}
 
 NEAREST_IN_OLD = "Най-близка в стария проект"
@@ -101,7 +101,7 @@ def changed_rows(data: dict) -> list[dict]:
                     "ID (стар)": match["old_id"],
                     "ID (нов)": match["new_id"],
                     "Дейност": match["title"],
-                    "Поле": FIELD_TITLES.get(change["field"], change["field"]),
+                    "Поле": FIELD_NAMES.get(change["field"], change["field"]),
                     "Беше": change["old"],
                     "Стана": change["new"],
                     "Промяна": rich(change["spans"]),

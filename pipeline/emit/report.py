@@ -7,31 +7,16 @@ in pipeline/templates/ does all the HTML, autoescaped.
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
 from ..models import SEVERITIES, to_roman
+from ..names import FIELD_NAMES
 from .atomic import write_text
-from .serialize import FIELD_NAMES, SEVERITY_NAMES, place_text
+from .serialize import SEVERITY_NAMES, place_text
+from .templating import environment
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SEVERITY_PLURALS = {"error": "Грешки", "warning": "Предупреждения", "info": "Бележки"}
 NO_SECTION = "Извън разделите"
-
-
-@lru_cache(maxsize=1)
-def _environment():
-    # Imported here: jinja2 is needed only when a report is written.
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,  # a typo in the template fails the tests, not the reader
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
 
 
 def _rule_titles() -> dict[str, str]:
@@ -158,7 +143,7 @@ def report_context(data: dict) -> dict:
 
 
 def render_report(data: dict) -> str:
-    return _environment().get_template("report.html.j2").render(report_context(data))
+    return environment().get_template("report.html.j2").render(report_context(data))
 
 
 def write_report(data: dict, result, path: Path) -> Path:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..abbreviations.institutions import institutions_table
 from ..models import SEVERITIES, to_roman
+from ..names import FIELD_NAMES
 
 if TYPE_CHECKING:
     from ..run import Result
@@ -173,22 +174,6 @@ FINDING_COLUMNS: tuple[str, ...] = (
     "Тежест", "Код", "Раздел", "Дейност", "Поле", "Място", "Текст", "Забележка", "Предложение",
 )  # fmt: skip
 SEVERITY_NAMES = {"error": "грешка", "warning": "предупреждение", "info": "бележка"}
-FIELD_NAMES = {
-    "title": "Дейност",
-    "responsible": "Отговорна институция",
-    "partners": "Партньори",
-    "financing": "Финансиране",
-    "deadline": "Срок",
-    "expected_results": "Очаквани резултати",
-    "indicators": "Индикатори",
-    "strategic_goal": "Стратегическа цел",
-    "operational_goals": "Оперативни цели",
-    "heading": "Заглавие на раздел",
-    "section_title": "Заглавие на раздел",
-    "glossary": "Списък с абревиатури",
-    "programme_title": "Заглавие",
-    "intro": "Въведение",
-}
 
 
 def place_text(location: dict) -> str:

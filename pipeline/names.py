@@ -1,0 +1,26 @@
+"""Bulgarian names of the parts of a programme, for every message, sheet and report.
+
+One table, so a field is called the same in a finding, the workbook, the report and the diff.
+"""
+
+from __future__ import annotations
+
+FIELD_NAMES: dict[str, str] = {
+    "title": "Наименование на дейността",
+    "responsible": "Отговорна институция",
+    "partners": "Партньори",
+    "financing": "Финансиране",
+    "deadline": "Срок",
+    "expected_results": "Очаквани резултати",
+    "indicators": "Индикатори за изпълнение",
+    "strategic_goal": "Стратегическа цел",
+    "operational_goals": "Оперативни цели",
+    "heading": "Заглавие на раздела",
+    "section_title": "Заглавие на раздела",
+    "section": "Раздел",
+    "glossary": "Списък с абревиатури",
+    "programme_title": "Заглавие на програмата",
+    "intro": "Въведение",
+    "draft_marker": "Означение „ПРОЕКТ“",
+    "table_header": "Заглавен ред на таблица",
+}
