@@ -43,7 +43,9 @@ def test_docx_findings_are_linter_lines_with_structure(run_cli):
 def test_pdf_locations_are_pages(run_cli):
     lines = _lines(run_cli("check", DRAFT_2012["pdf"]).out)
     gap = next(line for line in lines if line["code"] == "numbering.gap")
-    assert re.fullmatch(r"page \d+, Раздел I, Дейност 4, Наименование на дейността", gap["location"])
+    assert re.fullmatch(
+        r"page \d+, Раздел I, Дейност 4, Наименование на дейността", gap["location"]
+    )
 
 
 def test_fail_on_sets_the_exit_code(run_cli, tmp_path):
