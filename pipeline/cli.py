@@ -43,6 +43,17 @@ def _build_options(
     return options.with_(**changes) if changes else options
 
 
+def fail_on_option(default: str, help_text: str):
+    """`--fail-on error|warning|never`: the severity that turns findings into exit code 1."""
+    return click.option(
+        "--fail-on",
+        type=click.Choice(["error", "warning", "never"]),
+        default=default,
+        show_default=True,
+        help=help_text,
+    )
+
+
 def input_options(func):
     """Options shared by every command that reads drafts."""
     decorators = [
@@ -231,12 +242,8 @@ def extract(files: tuple[Path, ...], outdir: Path, **kwargs) -> None:
     show_default=True,
     help="Findings as linter lines or as one JSON document on stdout.",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "never"]),
-    default="error",
-    show_default=True,
-    help="Exit with code 1 when a finding is at least this severe (never: always 0).",
+@fail_on_option(
+    "error", "Exit with code 1 when a finding is at least this severe (never: always 0)."
 )
 @click.option(
     "--text-only",
@@ -346,13 +353,7 @@ def abbreviations(file: Path, fmt: str, **kwargs) -> None:
     default=None,
     help="Drafts processed in parallel (default: the number of CPU cores).",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "never"]),
-    default="never",
-    show_default=True,
-    help="Also exit with 1 when a draft has findings of this severity or worse.",
-)
+@fail_on_option("never", "Also exit with 1 when a draft has findings of this severity or worse.")
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0),
