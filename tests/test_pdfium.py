@@ -152,3 +152,66 @@ def test_random_damage_raises_only_declared_errors():
             read_pdf(bytes(damaged), "damaged.pdf", Options(pdf_engine="pdfium"))
         except NatprogError as error:
             assert "\n" not in error.one_line()
+
+
+def _two_fonts_of_one_name() -> bytes:
+    """Two pages in two embeddings of one font that share its name (as in a merged file): the
+    first with the real Ascent/Descent in its descriptor (as Word writes them), the second with
+    0 for both (as LibreOffice does), which pdfminer takes as a descent of 0 and pdfium replaces
+    by its own guess."""
+    import ctypes
+    import io
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    path = Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf")
+    if not path.exists():
+        pytest.skip("needs Debian's fonts-liberation")
+    data = path.read_bytes()
+    buffer = ctypes.create_string_buffer(data, len(data))
+    pdf = pdfium.PdfDocument.new()
+    for i in range(2):
+        page = raw.FPDFPage_New(pdf.raw, i, 595, 842)
+        font = raw.FPDFText_LoadFont(
+            pdf.raw,
+            ctypes.cast(buffer, ctypes.POINTER(ctypes.c_uint8)),
+            len(data),
+            raw.FPDF_FONT_TRUETYPE,
+            True,
+        )
+        text = raw.FPDFPageObj_CreateTextObj(pdf.raw, font, 12)
+        # no letter reaches above pdfium's guess of an ascent nor below its guess of a descent,
+        # so its boxes do not give the descriptor of zeros away
+        encoded = "нова мисия\0".encode("utf-16-le")
+        chars = ctypes.create_string_buffer(encoded, len(encoded))
+        raw.FPDFText_SetText(text, ctypes.cast(chars, ctypes.POINTER(ctypes.c_ushort)))
+        raw.FPDFPageObj_Transform(text, 1, 0, 0, 1, 72, 700)
+        raw.FPDFPage_InsertObject(page, text)
+        raw.FPDFPage_GenerateContent(page)
+        raw.FPDF_ClosePage(page)
+    out = io.BytesIO()
+    pdf.save(out)
+    written = out.getvalue()
+    metrics = b"/Ascent 891/CapHeight 891/Descent -215"
+    assert written.count(metrics) == 2
+    second = written.rindex(metrics)  # same length, so the cross-reference table stays right
+    zeros = b"/Ascent 0  /CapHeight 891/Descent 0   "
+    return written[:second] + zeros + written[second + len(metrics) :]
+
+
+def test_fonts_sharing_a_name_keep_their_own_descriptors():
+    data = _two_fonts_of_one_name()
+    reference = plumber_pages(data, "fonts.pdf", Options())
+    fast = pdfium_pages(data, "fonts.pdf", Options())
+    # same baseline on both pages, the box 0.215 em lower with the real descriptor
+    tops = [{round(w.top, 3) for w in page.words} for page in reference]
+    assert len(tops[0]) == len(tops[1]) == 1
+    assert abs(tops[0].pop() - tops[1].pop() - 0.215 * 12) < 0.01
+    for ref, got in zip(reference, fast, strict=True):
+        assert [w.text for w in got.words] == [w.text for w in ref.words]
+        for w_ref, w_got in zip(ref.words, got.words, strict=True):
+            assert _close(
+                (w_got.x0, w_got.x1, w_got.top, w_got.bottom),
+                (w_ref.x0, w_ref.x1, w_ref.top, w_ref.bottom),
+            ), (w_ref, w_got)

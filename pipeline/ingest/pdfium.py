@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import NatprogError
 from ..options import Options
 from .pdf import damaged, encrypted, too_many_pages
+from .pdffonts import FontDescents, font_descents
 from .pdflayout import Grid, PageContent, Word
 
 _Matrix = tuple[float, float, float, float, float, float]
@@ -31,7 +32,7 @@ def pdfium_pages(data: bytes, path: str, options: Options) -> list[PageContent]:
             raise too_many_pages(count, options.limits.max_pages, path)
         if count == 0:
             raise damaged("it has no pages", path)
-        reader = _PageReader()
+        reader = _PageReader(data)
         pages = []
         for index in range(count):
             try:
@@ -87,7 +88,7 @@ def _open(data: bytes, path: str) -> Any:
 class _PageReader:
     """Reads pages one by one; remembers what it learned about each font across pages."""
 
-    def __init__(self) -> None:
+    def __init__(self, data: bytes) -> None:
         from pdfplumber.table import TableSettings
         from pdfplumber.utils.text import WordExtractor
 
@@ -100,6 +101,8 @@ class _PageReader:
         self._tables = TableSettings.resolve(None)
         self._fonts: dict[int, _Font] = {}
         self._names: dict[int, str] = {}
+        self._data = data
+        self._descents: FontDescents | None = None  # read when a font first shows
 
     def read(self, document: Any, index: int) -> PageContent:
         page = document[index]
@@ -195,7 +198,15 @@ class _PageReader:
             buffer = ctypes.create_string_buffer(256)
             raw.FPDFFont_GetBaseFontName(handle, buffer, len(buffer))
             name = buffer.value.decode("latin-1", "replace")
-            font = self._fonts[key] = _Font(handle, key, name)
+            if self._descents is None:
+                self._descents = font_descents(self._data)
+            ascent, descent = ctypes.c_float(), ctypes.c_float()
+            raw.FPDFFont_GetAscent(handle, ctypes.c_float(1000), ctypes.byref(ascent))
+            raw.FPDFFont_GetDescent(handle, ctypes.c_float(1000), ctypes.byref(descent))
+            known = self._descents.find(
+                buffer.value.decode("utf-8", "replace"), ascent.value, descent.value
+            )
+            font = self._fonts[key] = _Font(handle, key, name, known)
             self._names[key] = name
         size = ctypes.c_float()
         raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
@@ -259,9 +270,10 @@ def _char(
         corners = ((box[0], box[1]), (box[2], box[3]))
     else:
         if font.glyph_boxes():  # pdfium's box is the glyph's: the advance comes from /Widths
-            advance, descent = font.width(code, size), 0.0
+            advance = font.width(code, size)
         else:
-            advance, descent = abs(box[2] - box[0]) / (abs(a) or 1.0), font.descent() * size
+            advance = abs(box[2] - box[0]) / (abs(a) or 1.0)
+        descent = font.descent() * size
         corners = ((x, y + d * descent), (x + a * advance, y + d * (descent + size)))
     (x0, y0), (x1, y1) = (geometry.apply(px, py) for px, py in corners)
     ta, tb, tc, td = _multiply((a, b, c, d, 0, 0), geometry.ctm)[:4]
@@ -293,9 +305,9 @@ def _unrotated_chars(geometry: _Geometry, found: list) -> list[dict]:
             advance = font.widths.get((code, size))
             if advance is None:
                 advance = font.width(code, size)
-            low = 0.0
         else:
-            advance, low = abs(box[2] - box[0]) / (abs(a) or 1.0), descent * size
+            advance = abs(box[2] - box[0]) / (abs(a) or 1.0)
+        low = descent * size
         x0, x1 = x, x + a * advance
         y0, y1 = y + d * low, y + d * (low + size)
         if x1 < x0:
@@ -321,10 +333,11 @@ def _unrotated_chars(geometry: _Geometry, found: list) -> list[dict]:
 class _Font:
     """One font of the document: pdfminer's idea of its descent (the descriptor's), its widths."""
 
-    def __init__(self, handle: Any, key: int, name: str) -> None:
+    def __init__(self, handle: Any, key: int, name: str, descent: float | None = None) -> None:
         self._handle = handle
         self.key = key
         self.name = name
+        self._descent = descent  # pdfminer's, read from the font dictionary (pdffonts)
         self._bottoms: set[float] = set()
         self._tops: set[float] = set()
         self.widths: dict[tuple[int, float], float] = {}
@@ -354,20 +367,32 @@ class _Font:
     def observe(
         self, code: int, box: tuple[float, float, float, float], baseline: float, size: float
     ) -> None:
-        # pdfium's loose box spans the descriptor's Descent..Ascent when they differ; when they
-        # are equal (both 0, as LibreOffice writes them) it falls back to each glyph's own box.
+        # pdfium's loose box spans its font's descent..ascent: the descriptor's, or when that
+        # gives 0 for both (as LibreOffice writes them) pdfium's substitutes (`A`'s top or
+        # /FontBBox's, `g`'s bottom or /FontBBox's), widened to the glyph's own box where that
+        # sticks out. Tops that vary give the widening away: then the width may not be the advance.
         if size and not chr(code).isspace():
             self._bottoms.add(round((box[1] - baseline) / size, 3))
             self._tops.add(round((box[3] - baseline) / size, 3))
             self.observing = len(self._tops) < 8  # glyph boxes shown beyond doubt
 
     def glyph_boxes(self) -> bool:
-        """pdfium gave glyph boxes: the descriptor's Ascent equals its Descent (taken as 0)."""
+        """pdfium widened its boxes to glyphs: its ascent is a substitute (a descriptor of 0s)."""
         return len(self._tops) > 1 or len(self._bottoms) > 1
 
     def descent(self) -> float:
-        """The descent per unit of font size, as pdfminer reads it from the font descriptor."""
-        return min(next(iter(self._bottoms), 0.0), 0.0)
+        """The descent per unit of font size, as pdfminer reads it from the font descriptor.
+
+        Read from the font dictionary when its name is known; else inferred from pdfium's boxes:
+        glyph boxes mean a descriptor of zeros, a loose box's bottom is the descriptor's Descent
+        (but pdfium substitutes the bottom of `g` or /FontBBox for a zero one, so this guess can
+        be wrong; `pdffonts` avoids it).
+        """
+        if self._descent is not None:
+            return self._descent
+        if self.glyph_boxes():
+            return 0.0
+        return min(min(self._bottoms, default=0.0), 0.0)
 
 
 class _Geometry:
