@@ -23,12 +23,14 @@ DRAFTS := $(wildcard $(wildcard inputs/*))
 all: outputs/summary.json
 
 outputs/summary.json: $(STAMP) $(SOURCES) inputs $(DRAFTS)
+	$(BIN)/python -m compileall -q pipeline
 	$(NATPROG) batch inputs -o outputs
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e .
+	$(BIN)/python -m compileall -q pipeline
 	touch $@
 
 $(TEST_STAMP): $(STAMP)
@@ -51,6 +53,7 @@ check: lint test
 # Speed and memory against the targets in the README; writes the table there and into
 # benchmarks/results.md. Slow (about a minute or two) and machine-dependent: not part of `test`.
 bench: $(STAMP)
+	$(BIN)/python -m compileall -q pipeline
 	$(BIN)/python benchmarks/bench.py
 
 # Per-stage timings of the 2012 draft and a cProfile of the slowest stage, in profile/.

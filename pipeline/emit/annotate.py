@@ -16,7 +16,7 @@ from lxml import etree
 from ..errors import UnreadableFileError
 from ..ingest import sniff
 from ..ingest.numbering import Numbering
-from ..ingest.wordxml import R, W, WalkedParagraph, WordWalker, read_styles
+from ..ingest.wordxml import R, W, WalkedParagraph, WordWalk, WordWalker, read_styles
 from .atomic import deterministic_zip, write_bytes
 from .runsplit import XML_SPACE, Piece, fresh_ids, split_paragraph
 from .serialize import SEVERITY_NAMES
@@ -44,12 +44,18 @@ def write_annotated_docx(data: dict, result, path: Path) -> Path | None:
         raise UnreadableFileError("the file changed while natprog was reading it: run again")
     if not data["findings"]:
         return write_bytes(path, raw)  # nothing to say: the copy is the original, byte for byte
-    annotated = annotate_docx(raw, data, result.options.revisions)
+    annotated = annotate_docx(raw, data, result.options.revisions, document.word_walk)
     return None if annotated is None else write_bytes(path, annotated)
 
 
-def annotate_docx(raw: bytes, data: dict, revisions: str = "accepted") -> bytes | None:
-    """The DOCX `raw` with one comment per finding of `data` (the serialized result)."""
+def annotate_docx(
+    raw: bytes, data: dict, revisions: str = "accepted", walk: WordWalk | None = None
+) -> bytes | None:
+    """The DOCX `raw` with one comment per finding of `data` (the serialized result).
+
+    `walk` is ingest's walk of the same file: its paragraphs are carried over onto
+    python-docx's tree instead of walking it again.
+    """
     import docx  # imported here: python-docx is needed only for this output
     from docx.text.run import Run
 
@@ -58,10 +64,13 @@ def annotate_docx(raw: bytes, data: dict, revisions: str = "accepted") -> bytes 
     except ValueError:
         return None  # not a plain document part (e.g. macro-enabled .docm): leave it alone
     body = word.element.body
-    styles = read_styles(_related(word, "styles"))
-    walker = WordWalker(Numbering(_related(word, "numbering"), styles), styles, revisions)
+    walked = walk.onto(body) if walk is not None else None
+    if walked is None:
+        styles = read_styles(_related(word, "styles"))
+        walker = WordWalker(Numbering(_related(word, "numbering"), styles), styles, revisions)
+        walked = {p.index: p for p in walker.walk(body)}
     # Paragraphs with text in runs: a comment can only be anchored on runs.
-    usable = {p.index: p for p in walker.walk(body) if any(s.run.tag == R for s in p.segments)}
+    usable = {i: p for i, p in walked.items() if any(s.run.tag == R for s in p.segments)}
     if not usable:
         return None
     anchors = [_anchor(finding, usable, data) for finding in data["findings"]]

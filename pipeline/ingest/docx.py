@@ -16,7 +16,7 @@ from ..options import Options
 from .numbering import Numbering
 from .revisions import RevisionStats, count_revisions
 from .safezip import SafeZip, parse_xml
-from .wordxml import W, WalkedParagraph, WordWalker, read_styles
+from .wordxml import W, WalkedParagraph, WordWalk, WordWalker, read_styles
 
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -105,7 +105,9 @@ def read_docx(data: bytes, path: str, options: Options) -> Document:
     walker = WordWalker(numbering, styles, options.revisions, page_hints=page_hints)
     blocks: list[Block] = []
     proof_marks: list[ProofMark] = []
+    walked: dict[int, WalkedParagraph] = {}
     for paragraph in walker.walk(body):
+        walked[paragraph.index] = paragraph
         if not paragraph.repeated:
             for start, end, kind in paragraph.proof_marks:
                 proof_marks.append(ProofMark(paragraph.index, start, end, kind))
@@ -133,6 +135,7 @@ def read_docx(data: bytes, path: str, options: Options) -> Document:
         authors=tuple(sorted(stats.authors)),
     )
     document.comments = _comments(package, walker)
+    document.word_walk = WordWalk(body, walked)
     return document
 
 
