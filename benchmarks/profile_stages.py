@@ -25,6 +25,7 @@ REPEAT = 5
 
 def stages(path: Path, outdir: Path) -> dict:
     """The recipe of `run.process` + `emit`, one timer per stage (callables for profiling)."""
+    from pipeline.abbreviations import resolve_abbreviations
     from pipeline.checks import run_checks
     from pipeline.emit import emit
     from pipeline.ingest import ingest
@@ -45,6 +46,9 @@ def stages(path: Path, outdir: Path) -> dict:
     def do_normalize():
         state["programme"] = normalize(state["parsed"])
 
+    def do_abbreviations():
+        resolve_abbreviations(state["document"], state["programme"], options)
+
     def do_checks():
         state["findings"] = run_checks(state["document"], state["programme"], options)
 
@@ -56,6 +60,7 @@ def stages(path: Path, outdir: Path) -> dict:
         "ingest": do_ingest,
         "parse": do_parse,
         "normalize": do_normalize,
+        "abbreviations": do_abbreviations,
         "checks": do_checks,
         "emit": do_emit,
     }
