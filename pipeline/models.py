@@ -61,19 +61,6 @@ class Provenance:
             "part": self.part,
         }
 
-    def describe(self) -> str:
-        """Human place: `стр. 3`, `абзац 12`, `ред 40`, with the table cell when known."""
-        bits = []
-        if self.page is not None:
-            bits.append(f"стр. {self.page}")
-        if self.paragraph is not None:
-            bits.append(f"абзац {self.paragraph}")
-        if self.line is not None:
-            bits.append(f"ред {self.line}")
-        if self.table is not None:
-            bits.append(f"таблица {self.table}, ред {self.row}, клетка {self.cell}")
-        return ", ".join(bits)
-
 
 @dataclass(slots=True)
 class Context:
