@@ -49,3 +49,34 @@ def test_one_bad_file_does_not_stop_the_others(run_cli, tmp_path, draft_copy):
     assert result.code == ExitCode.UNREADABLE
     assert (tmp_path / "out" / "np2012-draft.json").exists()
     assert not (tmp_path / "out" / "bad.json").exists()
+
+
+def test_the_installed_command_writes_what_the_library_writes(run_cli, tmp_path):
+    """`python -m pipeline` (spaCy in a helper process, preloading, a fast exit) changes nothing."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    standalone, in_process = tmp_path / "standalone", tmp_path / "in-process"
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "extract",
+            str(DRAFT_2012["docx"]),
+            "-o",
+            str(standalone),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert run_cli("extract", DRAFT_2012["docx"], "-o", in_process).code == 0
+    names = sorted(p.name for p in standalone.iterdir())
+    assert names == sorted(p.name for p in in_process.iterdir()) and len(names) >= 7
+    for name in names:
+        assert (standalone / name).read_bytes() == (in_process / name).read_bytes(), name
