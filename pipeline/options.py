@@ -57,9 +57,11 @@ def load_config(path: Path | None = None, *, cwd: Path | None = None) -> dict:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError:
-        raise ConfigError(f"config file not found: {path}") from None
+        raise ConfigError(
+            f"config file not found: {path}: check the path given to --config"
+        ) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+        raise ConfigError(f"{path}: not valid TOML ({exc}): fix the line it names") from None
 
 
 def options_from_config(
@@ -71,7 +73,8 @@ def options_from_config(
     unknown = set(config) - known
     if unknown:
         raise ConfigError(
-            f"{path or CONFIG_NAME}: unknown setting(s): {', '.join(sorted(unknown))}"
+            f"{path or CONFIG_NAME}: unknown setting(s): {', '.join(sorted(unknown))}; "
+            f"known: {', '.join(sorted(known))}"
         )
     where = path or CONFIG_NAME
     severities = dict(base.severities)
@@ -94,7 +97,10 @@ def options_from_config(
         try:
             limits = replace(limits, **config["limits"])
         except TypeError as exc:
-            raise ConfigError(f"{path or CONFIG_NAME}: [limits]: {exc}") from None
+            raise ConfigError(
+                f"{path or CONFIG_NAME}: [limits]: {exc}; the limits are max_file_mb, "
+                "max_unzipped_mb, max_ratio and max_pages"
+            ) from None
     glossary = config.get("glossary")
     return replace(
         base,
@@ -193,4 +199,4 @@ def _parse(text: str, path: Path) -> dict:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+        raise ConfigError(f"{path}: not valid TOML ({exc}): fix the line it names") from None

@@ -80,3 +80,17 @@ def test_the_installed_command_writes_what_the_library_writes(run_cli, tmp_path)
     assert names == sorted(p.name for p in in_process.iterdir()) and len(names) >= 7
     for name in names:
         assert (standalone / name).read_bytes() == (in_process / name).read_bytes(), name
+
+
+def test_a_broken_project_file_is_a_usage_error_that_says_what_to_fix(run_cli, tmp_path):
+    config = tmp_path / "natprog.toml"
+    config.write_text("[severity\n", encoding="utf-8")
+    result = run_cli("extract", DRAFT_2012["txt"], "-o", tmp_path / "out", "--config", config)
+    assert result.code == ExitCode.USAGE
+    assert "not valid TOML" in result.err and "fix the line it names" in result.err
+    assert not (tmp_path / "out").exists()
+
+    config.write_text('severties = {"text.spacing" = "error"}\n', encoding="utf-8")
+    result = run_cli("extract", DRAFT_2012["txt"], "-o", tmp_path / "out", "--config", config)
+    assert result.code == ExitCode.USAGE
+    assert "unknown setting(s): severties; known: accept, disable" in result.err
