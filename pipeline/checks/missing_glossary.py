@@ -6,7 +6,7 @@ or misspelled is the business of the abbreviation checks.
 
 from __future__ import annotations
 
-from ..parse.structure import is_abbreviation
+from ..parse.units import is_abbreviation
 from .registry import CheckContext, Rule, check
 
 _SHOWN = 5  # abbreviations quoted in the message

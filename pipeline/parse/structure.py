@@ -8,7 +8,6 @@ events (`label`, `value`), so one state machine builds the `Programme` for every
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..errors import NotAProgrammeError
 from ..models import (
@@ -20,11 +19,9 @@ from ..models import (
     Field,
     GlossaryEntry,
     LabelUse,
-    OperationalGoal,
     Programme,
     Section,
     join_blocks,
-    to_roman,
 )
 from .labels import (
     WIDE_COLUMNS,
@@ -35,62 +32,28 @@ from .labels import (
     match_section,
     split_leading_label,
 )
+from .units import (
+    FIELD_LABEL_KEYS,
+    QUOTES_CLOSE,
+    QUOTES_OPEN,
+    SECTION_LABEL_KEYS,
+    Table,
+    derived,
+    group_units,
+    is_abbreviation,
+    is_structural,
+    split_goals,
+    strip_quotes,
+    typed_text,
+    wide_columns,
+)
 
 _DRAFT = re.compile(r"^\s*проект\s*!?\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:за|през)\s+(?:\w+\s+)?(\d{4})\s*(?:г\b|г\.|година)", re.IGNORECASE)
 _ANY_YEAR = re.compile(r"\b(20\d\d|19\d\d)\b")
-# "1. ...", "2) ..."; not "1.1. ...", which continues goal 1.
-_GOAL_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)](?!\d)\s*(.*)$", re.S)
-_QUOTES_OPEN = "„\"“«'"
-_QUOTES_CLOSE = "”\"“»'"
 _ABBR_LINE = re.compile(
     r"^(?P<abbr>[^\s–—:\t-][^–—:\t]{0,14}?)\s*(?:\t+|\s[–—-]\s|:\s*)\s*(?P<exp>\S.*)$"
 )
-_FIELD_LABEL_KEYS = tuple(FIELD_KEYS)
-_SECTION_LABEL_KEYS = ("strategic_goal", "operational_goals")
-
-
-def is_abbreviation(text: str) -> bool:
-    """`АЗ`, `МВнР`, `ИА ГИТ`: short, letters only, mostly capitals."""
-    text = text.strip()
-    tokens = text.split()
-    if not tokens or len(tokens) > 3 or len(text) > 14:
-        return False
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) != len(text.replace(" ", "").replace("-", "")):
-        return False
-    upper = sum(ch.isupper() for ch in letters)
-    return (
-        upper >= 2 and upper / len(letters) >= 0.5 or (len(letters) == 1 and letters[0].isupper())
-    )
-
-
-@dataclass(slots=True)
-class _Table:
-    index: int
-    rows: list[dict[int, list[Block]]] = field(default_factory=list)
-
-
-def group_units(blocks: list[Block]) -> list[Block | _Table]:
-    """Paragraph blocks stay as they are; blocks of one table become a `_Table` of rows of cells."""
-    units: list[Block | _Table] = []
-    current: _Table | None = None
-    last_row: int | None = None
-    for block in blocks:
-        table = block.prov.table
-        if table is None:
-            units.append(block)
-            current = None
-            continue
-        if current is None or current.index != table:
-            current = _Table(table)
-            units.append(current)
-            last_row = None
-        if block.prov.row != last_row:
-            current.rows.append({})
-            last_row = block.prov.row
-        current.rows[-1].setdefault(block.prov.cell or 1, []).append(block)
-    return units
 
 
 def _text(blocks: list[Block]) -> str:
@@ -137,16 +100,16 @@ class _Builder:
         self.target = self.section.title_blocks
         self.target_kind = "section_title"
         if rest:
-            self.section.title_blocks.append(_derived(block, rest))
+            self.section.title_blocks.append(derived(block, rest))
 
     def close_section(self) -> None:
         section = self.section
         if section is None:
             return
-        section.title = _strip_quotes(_text(section.title_blocks).replace("\n", " "))
+        section.title = strip_quotes(_text(section.title_blocks).replace("\n", " "))
         if section.strategic_goal is not None:
             section.strategic_goal.text = _text(section.strategic_goal.blocks)
-        section.operational_goals = _split_goals(self.goal_blocks)
+        section.operational_goals = split_goals(self.goal_blocks)
         self.goal_blocks = []
         self.section = None
 
@@ -192,7 +155,7 @@ class _Builder:
         key = label.key
         if label_block is not None:
             self._label_use(label, label_block, key)
-        if key in _SECTION_LABEL_KEYS:
+        if key in SECTION_LABEL_KEYS:
             self.close_activity()
             if self.section is None and label_block is not None:
                 self.start_section(label_block, None, "", "")
@@ -266,16 +229,12 @@ class _Builder:
         """Section titles are quoted or in capitals; other text under a heading is an introduction."""
         text = block.text.strip()
         title_so_far = _text(self.section.title_blocks)
-        if (
-            title_so_far
-            and title_so_far[0] in _QUOTES_OPEN
-            and title_so_far[-1] not in _QUOTES_CLOSE
-        ):
+        if title_so_far and title_so_far[0] in QUOTES_OPEN and title_so_far[-1] not in QUOTES_CLOSE:
             return True  # inside an open quote
-        if title_so_far and (title_so_far[0] in _QUOTES_OPEN or title_so_far.isupper()):
-            return text.isupper() and not title_so_far.endswith(tuple(_QUOTES_CLOSE))
+        if title_so_far and (title_so_far[0] in QUOTES_OPEN or title_so_far.isupper()):
+            return text.isupper() and not title_so_far.endswith(tuple(QUOTES_CLOSE))
         letters = [ch for ch in text if ch.isalpha()]
-        return text[:1] in _QUOTES_OPEN or (bool(letters) and all(ch.isupper() for ch in letters))
+        return text[:1] in QUOTES_OPEN or (bool(letters) and all(ch.isupper() for ch in letters))
 
     def preamble(self, block: Block) -> None:
         if _DRAFT.match(block.text):
@@ -286,10 +245,10 @@ class _Builder:
         block.context = Context(field="programme_title")
 
     def paragraph(self, block: Block) -> None:
-        typed = _typed_text(block)
+        typed = typed_text(block)
         if typed is not None and self.in_glossary:
-            block = _derived(block, typed)
-        text = typed if typed is not None and _is_structural(typed) else block.text
+            block = derived(block, typed)
+        text = typed if typed is not None and is_structural(typed) else block.text
         section = match_section(text) if len(text) < 200 else None
         if section is not None and (section.number is not None):
             self.start_section(block, section.number, section.numeral, section.rest)
@@ -311,13 +270,13 @@ class _Builder:
         if heading is not None and (heading.number is not None or block.bold):
             self.start_activity(block, heading.number, heading.number_text, heading.label)
             if heading.title:
-                self.activity.title_blocks.append(_derived(block, heading.title))
+                self.activity.title_blocks.append(derived(block, heading.title))
             return
-        split = split_leading_label(text, _FIELD_LABEL_KEYS + _SECTION_LABEL_KEYS)
+        split = split_leading_label(text, FIELD_LABEL_KEYS + SECTION_LABEL_KEYS)
         if split is not None:
             label, rest = split
             self.start_field(label, block)
-            self.value(_derived(block, rest))
+            self.value(derived(block, rest))
             return
         self.value(block)
 
@@ -343,7 +302,7 @@ class _Builder:
         if heading is not None:
             self.start_activity(label_blocks[0], heading.number, heading.number_text, heading.label)
             if heading.title:
-                self.activity.title_blocks.append(_derived(label_blocks[0], heading.title))
+                self.activity.title_blocks.append(derived(label_blocks[0], heading.title))
             for block in value_blocks:
                 self.value(block)
             return
@@ -363,7 +322,7 @@ class _Builder:
         for block in label_blocks + value_blocks:
             self.value(block)
 
-    def wide_table(self, table: _Table, columns: dict[int, str]) -> None:
+    def wide_table(self, table: Table, columns: dict[int, str]) -> None:
         """One activity per row; goals above the table arrive as paragraphs."""
         header_texts = None
         labels: dict[int, str] = {}
@@ -404,7 +363,7 @@ class _Builder:
         blocks = row[filled[0]]
         text = _text(blocks).replace("\n", " ")
         number_like = re.fullmatch(r"\s*\d{1,3}\s*\.?\s*", text) or match_activity(text)
-        if columns.get(filled[0]) == "number" and not number_like or _is_structural(text):
+        if columns.get(filled[0]) == "number" and not number_like or is_structural(text):
             for block in blocks:
                 self.paragraph(block)
             return True
@@ -430,9 +389,7 @@ class _Builder:
             if heading is not None and heading.number is not None:
                 number, number_text = heading.number, heading.number_text
                 rest = heading.title
-                title_blocks = ([_derived(title_blocks[0], rest)] if rest else []) + title_blocks[
-                    1:
-                ]
+                title_blocks = ([derived(title_blocks[0], rest)] if rest else []) + title_blocks[1:]
         anchor = (number_blocks or title_blocks or next(iter(row.values())))[0]
         self.start_activity(
             anchor,
@@ -474,8 +431,8 @@ class _Builder:
         if inline and is_abbreviation(inline.group("abbr")):
             offset = text.index(inline.group("exp"))
             self.glossary_pair(
-                [_derived(block, inline.group("abbr"))],
-                [_derived(block, inline.group("exp"), offset)],
+                [derived(block, inline.group("abbr"))],
+                [derived(block, inline.group("exp"), offset)],
             )
             return
         if is_abbreviation(text):
@@ -505,97 +462,6 @@ class _Builder:
         return programme
 
 
-def _derived(block: Block, text: str, offset: int | None = None) -> Block:
-    """A part of a block (a value written after its label): same place, offset kept."""
-    if offset is None:
-        offset = block.text.find(text)
-        offset = max(offset, 0)
-    return Block(
-        text=text,
-        prov=block.prov,
-        bold=block.bold,
-        style=block.style,
-        indent=block.indent,
-        seq=block.seq,
-        offset=block.offset + offset,
-    )
-
-
-def _typed_text(block: Block) -> str | None:
-    """The text typed after an automatic list number (`1.` + `Дейност 3`), when the number is
-    decoration and not itself the heading (`Дейност 3` as the list label)."""
-    label = block.list_label
-    if not label or not block.text.startswith(label):
-        return None
-    if match_activity(label) is not None or match_section(label) is not None:
-        return None
-    typed = block.text[len(label) :].strip()
-    return typed or None
-
-
-def _is_structural(text: str) -> bool:
-    """Section heading, label, activity heading or `label: value`: what the parser reacts to."""
-    section = match_section(text) if len(text) < 200 else None
-    if section is not None and section.number is not None:
-        return True
-    label = match_label(text)
-    if label is not None and label.key not in ("activity", "number"):
-        return True
-    heading = match_activity(text)
-    if heading is not None and heading.number is not None:
-        return True
-    return split_leading_label(text, _FIELD_LABEL_KEYS + _SECTION_LABEL_KEYS) is not None
-
-
-def _strip_quotes(text: str) -> str:
-    text = text.strip()
-    if text[:1] in _QUOTES_OPEN:
-        text = text[1:]
-    if text[-1:] in _QUOTES_CLOSE:
-        text = text[:-1]
-    return " ".join(text.split())
-
-
-def _split_goals(blocks: list[Block]) -> list[OperationalGoal]:
-    """`1. ...`, `2. ...` lines (typed or auto-numbered) into goals; unnumbered lines continue one."""
-    goals: list[OperationalGoal] = []
-    for block in blocks:
-        for line in block.text.split("\n"):
-            line = " ".join(line.split())
-            if not line:
-                continue
-            match = _GOAL_NUMBER.match(line)
-            if match:
-                goals.append(OperationalGoal(int(match.group(1)), match.group(2).strip(), [block]))
-            elif goals:
-                goals[-1].text = f"{goals[-1].text} {line}".strip()
-                if goals[-1].blocks[-1] is not block:
-                    goals[-1].blocks.append(block)
-            else:
-                goals.append(OperationalGoal(None, line, [block]))
-    return goals
-
-
-def _wide_columns(table: _Table) -> dict[int, str] | None:
-    """Column index -> key when the table's first row is the header of the wide layout."""
-    if not table.rows:
-        return None
-    columns: dict[int, str] = {}
-    for index, blocks in table.rows[0].items():
-        text = _text(blocks).replace("\n", " ")
-        if fold(text) in ("№", "no", "n", "№ по ред", "номер"):
-            columns[index] = "number"
-            continue
-        if fold(text) == "дейност" or fold(text) == "дейности":
-            columns[index] = "title"
-            continue
-        label = match_label(text, _FIELD_LABEL_KEYS)
-        if label is not None:
-            columns[index] = label.key
-    field_columns = [key for key in columns.values() if key in FIELD_KEYS]
-    return columns if len(field_columns) >= 4 else None
-
-
 def parse(document: Document) -> Programme:
     """Build the programme; raise `NotAProgrammeError` saying what was found instead."""
     builder = _Builder(document)
@@ -605,7 +471,7 @@ def parse(document: Document) -> Programme:
             builder.layouts.add("paragraphs")
             builder.paragraph(unit)
             continue
-        columns = _wide_columns(unit)
+        columns = wide_columns(unit)
         if columns is not None:
             builder.close_activity()
             builder.wide_table(unit, columns)
@@ -642,4 +508,4 @@ def _what_was_found(document: Document, programme: Programme) -> str:
     )
 
 
-__all__ = ["parse", "group_units", "is_abbreviation", "to_roman"]
+__all__ = ["parse"]
