@@ -8,14 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-FIELD_LABELS = {
-    "responsible": "Отговорна институция",
-    "partners": "Партньори",
-    "financing": "Финансиране",
-    "deadline": "Срок",
-    "expected_results": "Очаквани резултати",
-    "indicators": "Индикатори за изпълнение",
-}
+from pipeline.models import FIELD_KEYS
+from pipeline.names import FIELD_NAMES
+
+FIELD_LABELS = {key: FIELD_NAMES[key] for key in FIELD_KEYS}
 DEFAULTS = {
     "responsible": "НКБТХ",
     "partners": "МВР, МО и НПО",

@@ -12,7 +12,7 @@ from ..errors import UsageError
 from ..options import Options
 from .match import DEFAULT_THRESHOLD
 from .model import Draft
-from .result import DiffResult
+from .result import DiffResult, Unmatched
 
 __all__ = ["DEFAULT_THRESHOLD", "DiffResult", "Draft", "compare", "diff"]
 
@@ -27,7 +27,7 @@ def compare(
     from .compare import activity_changes, glossary_changes
     from .findings import run_diff_checks
     from .match import match_activities
-    from .result import Match, Unmatched
+    from .result import Match
 
     if not 0 <= threshold <= 100:
         raise UsageError(f"the threshold is a similarity from 0 to 100, got {threshold}")
@@ -43,26 +43,8 @@ def compare(
         )
         for pair in matching.pairs
     )
-    added = []
-    for j in matching.unmatched_new:
-        nearest = matching.nearest_old(j)
-        added.append(
-            Unmatched(
-                new.activities[j],
-                old.activities[nearest[0]] if nearest else None,
-                nearest[1] if nearest else None,
-            )
-        )
-    dropped = []
-    for i in matching.unmatched_old:
-        nearest = matching.nearest_new(i)
-        dropped.append(
-            Unmatched(
-                old.activities[i],
-                new.activities[nearest[0]] if nearest else None,
-                nearest[1] if nearest else None,
-            )
-        )
+    added = _unmatched(matching.unmatched_new, new, old, matching.nearest_old)
+    dropped = _unmatched(matching.unmatched_old, old, new, matching.nearest_new)
     return DiffResult(
         old=old,
         new=new,
@@ -89,3 +71,18 @@ def diff(
     options = options or Options()
     result = compare(load_draft(old, options), load_draft(new, options), options, threshold)
     return result, write_outputs(result, Path(outdir))
+
+
+def _unmatched(indices, own: Draft, other: Draft, nearest_in_other) -> list[Unmatched]:
+    """Activities of `own` with no partner, each with its nearest look-alike in `other`."""
+    out = []
+    for index in indices:
+        nearest = nearest_in_other(index)
+        out.append(
+            Unmatched(
+                own.activities[index],
+                other.activities[nearest[0]] if nearest else None,
+                nearest[1] if nearest else None,
+            )
+        )
+    return out

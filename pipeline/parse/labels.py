@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
+from ..models import FIELD_KEYS
+from ..names import FIELD_NAMES
+
 # key -> canonical labels (the first is the preferred form); order matters only for display.
 LABELS: dict[str, tuple[str, ...]] = {
     "strategic_goal": ("Стратегическа цел",),
@@ -36,12 +39,7 @@ LABELS: dict[str, tuple[str, ...]] = {
 WIDE_COLUMNS: dict[str, str] = {
     "number": "№",
     "title": "Дейност",
-    "responsible": "Отговорна институция",
-    "partners": "Партньори",
-    "financing": "Финансиране",
-    "deadline": "Срок",
-    "expected_results": "Очаквани резултати",
-    "indicators": "Индикатори за изпълнение",
+    **{key: FIELD_NAMES[key] for key in FIELD_KEYS},
 }
 
 # Latin letters that look Cyrillic; folded before matching (script.mixed reports them).
