@@ -43,6 +43,19 @@ def _build_options(
     return options.with_(**changes) if changes else options
 
 
+def output_option(default: str, help_text: str):
+    """`-o/--output DIR`: where a command writes its files."""
+    return click.option(
+        "-o",
+        "--output",
+        "outdir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path(default),
+        show_default=True,
+        help=help_text,
+    )
+
+
 def fail_on_option(default: str, help_text: str):
     """`--fail-on error|warning|never`: the severity that turns findings into exit code 1."""
     return click.option(
@@ -191,15 +204,7 @@ def cli(debug: bool) -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "outdir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("outputs"),
-    show_default=True,
-    help="Folder for the outputs.",
-)
+@output_option("outputs", "Folder for the outputs.")
 @input_options
 def extract(files: tuple[Path, ...], outdir: Path, **kwargs) -> None:
     """Extract each draft into DIR/<stem>.json, .xlsx and .activities.csv (and the other outputs)."""
@@ -215,7 +220,7 @@ def extract(files: tuple[Path, ...], outdir: Path, **kwargs) -> None:
         except Exception as error:  # one bad file never stops the others
             failures.append(_failure(error, path))
             continue
-        summary = result.to_dict()["summary"]
+        summary = result.summary()
         summaries.append((path.name, summary))
         _err(
             f"{path}: {summary['activities']} activities, {summary['findings']} findings → "
@@ -337,14 +342,8 @@ def abbreviations(file: Path, fmt: str, **kwargs) -> None:
 
 @cli.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "outdir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("outputs"),
-    show_default=True,
-    help="Folder for the outputs: OUT/<stem>-<ext>/ per draft, summary.csv and summary.json.",
+@output_option(
+    "outputs", "Folder for the outputs: OUT/<stem>-<ext>/ per draft, summary.csv and summary.json."
 )
 @click.option(
     "-j",
@@ -436,15 +435,7 @@ class _batch_progress:  # noqa: N801  (used like a function: `_batch_progress()`
 @cli.command()
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "outdir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("outputs/diff"),
-    show_default=True,
-    help="Folder for diff.json, diff.xlsx and diff.html.",
-)
+@output_option("outputs/diff", "Folder for diff.json, diff.xlsx and diff.html.")
 @click.option(
     "--threshold",
     type=click.FloatRange(0, 100),

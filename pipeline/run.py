@@ -27,6 +27,12 @@ class Result:
 
         return result_to_dict(self)
 
+    def summary(self) -> dict:
+        """The `summary` part of `to_dict()`, without serializing the rest again."""
+        from .emit.serialize import summarize
+
+        return summarize(self)
+
 
 def process(path: Path | str, options: Options | None = None) -> Result:
     """Read, parse, normalize and proofread one draft."""

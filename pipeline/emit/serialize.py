@@ -43,7 +43,7 @@ def result_to_dict(result: Result) -> dict:
             "comments": [comment.to_dict() for comment in document.comments],
         },
         "findings": findings,
-        "summary": _summary(result),
+        "summary": summarize(result),
     }
     if programme is None:
         out.update(
@@ -77,7 +77,8 @@ def result_to_dict(result: Result) -> dict:
     return out
 
 
-def _summary(result: Result) -> dict:
+def summarize(result: Result) -> dict:
+    """Counts of sections, activities, glossary entries and findings (by severity and code)."""
     severities = Counter(finding.severity for finding in result.findings)
     codes = Counter(finding.code for finding in result.findings)
     programme = result.programme

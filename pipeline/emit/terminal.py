@@ -20,7 +20,7 @@ MAX_CODES = 12
 def summary_tables(summaries: Iterable[tuple[str, dict]]) -> list:
     """A table of counts per file (and a total row for several), then one of counts per code.
 
-    `summaries` are (label, summary) pairs, the summary being `Result.to_dict()["summary"]`.
+    `summaries` are (label, summary) pairs, the summary being `Result.summary()`.
     """
     from rich.table import Table
 
