@@ -267,3 +267,16 @@ def revision(text: str) -> tuple[str, Expected]:
     draft.glossary_remove("НСлС")
     draft.glossary_change("ДБТ", "Дирекция „Бюро по труда”")
     return draft.render(), draft.expected()
+
+
+def compared(builder, original, folder):
+    """The comparison of `original` (a loaded Draft) with the draft `builder` makes of the 2012
+    text, written into `folder`; and what the builder says must be found."""
+    from conftest import DRAFT_2012
+    from pipeline.diff import compare
+    from pipeline.diff.load import load_draft
+
+    text, expected = builder(DRAFT_2012["txt"].read_text(encoding="utf-8"))
+    path = folder / f"{builder.__name__}.txt"
+    path.write_text(text, encoding="utf-8")
+    return compare(original, load_draft(path)), expected

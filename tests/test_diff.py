@@ -9,15 +9,13 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from diff_fixtures import next_year, revision
+from diff_fixtures import compared, next_year, revision
 
 from conftest import DRAFT_2012
 from pipeline.diff import compare
 from pipeline.diff.load import load_draft
 from pipeline.diff.model import from_result
 from pipeline.options import Options
-
-ORIGINAL_TEXT = DRAFT_2012["txt"].read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -26,10 +24,7 @@ def original():
 
 
 def _case(builder, original, tmp_path_factory):
-    text, expected = builder(ORIGINAL_TEXT)
-    path = tmp_path_factory.mktemp(builder.__name__) / f"{builder.__name__}.txt"
-    path.write_text(text, encoding="utf-8")
-    return compare(original, load_draft(path)), expected
+    return compared(builder, original, tmp_path_factory.mktemp(builder.__name__))
 
 
 @pytest.fixture(scope="module")

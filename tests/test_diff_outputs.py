@@ -6,7 +6,7 @@ import dataclasses
 import io
 
 import pytest
-from diff_fixtures import next_year, revision
+from diff_fixtures import compared, next_year, revision
 
 from conftest import DRAFT_2012
 from pipeline.diff import compare
@@ -15,8 +15,6 @@ from pipeline.diff.html import render_html
 from pipeline.diff.load import load_draft
 from pipeline.diff.xlsx import xlsx_bytes
 
-TEXT = DRAFT_2012["txt"].read_text(encoding="utf-8")
-
 
 @pytest.fixture(scope="module")
 def original():
@@ -24,10 +22,7 @@ def original():
 
 
 def _result(builder, original, tmp_path_factory):
-    text, expected = builder(TEXT)
-    path = tmp_path_factory.mktemp("new") / "new.txt"
-    path.write_text(text, encoding="utf-8")
-    return compare(original, load_draft(path)), expected
+    return compared(builder, original, tmp_path_factory.mktemp(builder.__name__))
 
 
 @pytest.fixture(scope="module")
