@@ -38,7 +38,7 @@ $(TEST_STAMP): $(STAMP)
 	touch $@
 
 test: $(TEST_STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .

@@ -94,8 +94,8 @@ def in_process(name: str, repeat: int) -> dict:
 def worker_docx(repeat: int) -> dict:
     """DOCX in-process, after start-up (the first run, with its imports, excluded): the pipeline
     (ingest → parse → normalize → abbreviations → checks) alone, and with every output written."""
-    from pipeline.emit import emit
-    from pipeline.run import process
+    from natprog.emit import emit
+    from natprog.run import process
 
     out: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -116,9 +116,9 @@ def worker_pdf(repeat: int) -> dict:
     """PDF process+emit in-process, and pdfplumber's own extract_words on every page, alternated."""
     import pdfplumber
 
-    from pipeline.emit import emit
-    from pipeline.options import Options
-    from pipeline.run import process
+    from natprog.emit import emit
+    from natprog.options import Options
+    from natprog.run import process
 
     def plumber_words() -> None:
         with pdfplumber.open(PDF) as pdf:
@@ -150,15 +150,15 @@ def worker_spelling(repeat: int) -> dict:
     The checks are found through the registry (any check emitting `spelling.*` codes), so this
     measures whatever the spelling engine is; each repetition is a fresh interpreter.
     """
-    from pipeline.checks import CHECKS, CheckContext
-    from pipeline.run import process
+    from natprog.checks import CHECKS, CheckContext
+    from natprog.run import process
 
     checks = [c for c in CHECKS if any(rule.code.startswith("spelling.") for rule in c.rules)]
     if not checks:
         return {"spelling": None}
     result = process(DOCX)
     try:  # the dictionary is loaded once per process: reported, but not part of the check
-        from pipeline.spelling import get_dictionary
+        from natprog.spelling import get_dictionary
 
         get_dictionary()
     except ImportError:

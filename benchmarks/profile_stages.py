@@ -25,14 +25,14 @@ REPEAT = 5
 
 def stages(path: Path, outdir: Path) -> dict:
     """The recipe of `run.process` + `emit`, one timer per stage (callables for profiling)."""
-    from pipeline.abbreviations import resolve_abbreviations
-    from pipeline.checks import run_checks
-    from pipeline.emit import emit
-    from pipeline.ingest import ingest
-    from pipeline.normalize import normalize
-    from pipeline.options import Options
-    from pipeline.parse import parse
-    from pipeline.run import Result
+    from natprog.abbreviations import resolve_abbreviations
+    from natprog.checks import run_checks
+    from natprog.emit import emit
+    from natprog.ingest import ingest
+    from natprog.normalize import normalize
+    from natprog.options import Options
+    from natprog.parse import parse
+    from natprog.run import Result
 
     options = Options()
     state: dict = {}
@@ -108,7 +108,7 @@ def main() -> None:
 
     # cold start: what a fresh `natprog extract` imports, and for how long
     importtime = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "pipeline", "extract", str(INPUTS["docx"])]
+        [sys.executable, "-X", "importtime", "-m", "natprog", "extract", str(INPUTS["docx"])]
         + ["-o", str(OUT / "extract-output")],
         capture_output=True,
         text=True,

@@ -1,6 +1,6 @@
 """natprog: Bulgaria's national anti-trafficking programme drafts to data, proofread.
 
-Library use: `pipeline.run.process(path)` returns a `Result`; `pipeline.run.extract(path, outdir)`
+Library use: `natprog.run.process(path)` returns a `Result`; `natprog.run.extract(path, outdir)`
 also writes the outputs. Heavy libraries are imported only when a stage needs them.
 """
 

@@ -1,4 +1,4 @@
-"""`python -m pipeline` is the `natprog` command."""
+"""`python -m natprog` is the `natprog` command."""
 
 from .cli import entry
 

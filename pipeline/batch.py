@@ -339,13 +339,13 @@ def _warm_up(jobs: list[_Job]) -> None:
     """Import the stages once in this process, so forked workers start with them loaded."""
     from importlib import import_module
 
-    modules = ["pipeline.run", "pipeline.parse", "pipeline.normalize", "pipeline.checks"]
-    modules += ["pipeline.emit.jsonout", "pipeline.emit.csvout", "pipeline.emit.xlsx"]
+    modules = ["natprog.run", "natprog.parse", "natprog.normalize", "natprog.checks"]
+    modules += ["natprog.emit.jsonout", "natprog.emit.csvout", "natprog.emit.xlsx"]
     formats = {job.source.suffix.lower() for job in jobs}
     if formats & {".docx", ".docm", ".odt", ".doc", ".rtf"}:
-        modules.append("pipeline.ingest.docx")
+        modules.append("natprog.ingest.docx")
     if ".pdf" in formats:  # not pypdfium2 itself: PDFium is initialised in each worker
-        modules += ["pipeline.ingest.pdf", "pdfplumber.table", "pdfplumber.utils.text"]
+        modules += ["natprog.ingest.pdf", "pdfplumber.table", "pdfplumber.utils.text"]
     for name in modules:
         try:
             import_module(name)

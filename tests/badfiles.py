@@ -42,7 +42,7 @@ LABELS = (
 )
 # Every PDF engine in this build must fail the same way (`--pdf-engine`, issue 7 adds pdfium).
 PDF_ENGINES = ["auto", "pdfplumber"] + (
-    ["pdfium"] if importlib.util.find_spec("pipeline.ingest.pdfium") else []
+    ["pdfium"] if importlib.util.find_spec("natprog.ingest.pdfium") else []
 )
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
@@ -258,7 +258,7 @@ def assert_refused(result, code: int, line: str, outdir: Path) -> None:
 
 def expected_outputs(stem: str, source_format: str) -> list[str]:
     """The file names `natprog extract` writes for one input (the annotated copy: DOCX only)."""
-    from pipeline.emit import DEFAULT_FORMATS, output_paths
+    from natprog.emit import DEFAULT_FORMATS, output_paths
 
     names = {
         name: path.name for name, path in output_paths(stem, Path("."), DEFAULT_FORMATS).items()

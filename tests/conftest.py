@@ -27,7 +27,7 @@ class CliResult:
 @pytest.fixture
 def run_cli(capsys):
     """Run `natprog ARGS...` in-process; returns exit code, stdout and stderr."""
-    from pipeline.cli import main
+    from natprog.cli import main
 
     def run(*args: str) -> CliResult:
         code = main([str(a) for a in args])
@@ -40,7 +40,7 @@ def run_cli(capsys):
 @pytest.fixture(scope="session")
 def results_2012():
     """The processed 2012 draft, once per session, for each format."""
-    from pipeline.run import process
+    from natprog.run import process
 
     return {fmt: process(path) for fmt, path in DRAFT_2012.items()}
 

@@ -273,8 +273,8 @@ def compared(builder, original, folder):
     """The comparison of `original` (a loaded Draft) with the draft `builder` makes of the 2012
     text, written into `folder`; and what the builder says must be found."""
     from conftest import DRAFT_2012
-    from pipeline.diff import compare
-    from pipeline.diff.load import load_draft
+    from natprog.diff import compare
+    from natprog.diff.load import load_draft
 
     text, expected = builder(DRAFT_2012["txt"].read_text(encoding="utf-8"))
     path = folder / f"{builder.__name__}.txt"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.models import FIELD_KEYS
-from pipeline.names import FIELD_NAMES
+from natprog.models import FIELD_KEYS
+from natprog.names import FIELD_NAMES
 
 FIELD_LABELS = {key: FIELD_NAMES[key] for key in FIELD_KEYS}
 DEFAULTS = {

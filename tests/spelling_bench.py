@@ -14,13 +14,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.checks import run_checks  # noqa: E402
-from pipeline.ingest.text import read_text  # noqa: E402
-from pipeline.models import Finding  # noqa: E402
-from pipeline.options import Options  # noqa: E402
-from pipeline.spelling import get_dictionary  # noqa: E402
-from pipeline.spelling.edits import neighbours  # noqa: E402
-from pipeline.spelling.tokens import tokens  # noqa: E402
+from natprog.checks import run_checks  # noqa: E402
+from natprog.ingest.text import read_text  # noqa: E402
+from natprog.models import Finding  # noqa: E402
+from natprog.options import Options  # noqa: E402
+from natprog.spelling import get_dictionary  # noqa: E402
+from natprog.spelling.edits import neighbours  # noqa: E402
+from natprog.spelling.tokens import tokens  # noqa: E402
 
 CLEAN = Path(__file__).resolve().parent / "data" / "clean"
 SEED = 4

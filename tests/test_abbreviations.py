@@ -8,11 +8,11 @@ import json
 import pytest
 
 from conftest import ROOT
-from pipeline.abbreviations.compare import collation_key, same_meaning
-from pipeline.abbreviations.master import PACKAGE_COPY, load_master, master_path, parse_master
-from pipeline.errors import ConfigError
-from pipeline.options import Options
-from pipeline.run import process
+from natprog.abbreviations.compare import collation_key, same_meaning
+from natprog.abbreviations.master import PACKAGE_COPY, load_master, master_path, parse_master
+from natprog.errors import ConfigError
+from natprog.options import Options
+from natprog.run import process
 
 GLOSSARY = [
     ("МВР", "Министерство на вътрешните работи"),
@@ -458,7 +458,7 @@ def test_2012_draft_abbreviations(results_2012, fmt):
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf", "txt"])
 def test_2012_no_capitalised_ordinary_word_is_an_abbreviation(results_2012, fmt):
-    from pipeline.spelling import get_dictionary
+    from natprog.spelling import get_dictionary
 
     dictionary = get_dictionary()
     index = results_2012[fmt].programme.abbreviations
@@ -538,7 +538,7 @@ def test_institutions_csv_and_sheet(run_cli, tmp_path):
 def test_spacy_is_imported_without_its_command_line_and_still_works():
     import sys
 
-    from pipeline.abbreviations.tokenizer import pipeline
+    from natprog.abbreviations.tokenizer import pipeline
 
     nlp, _ = pipeline()
     assert [t.text for t in nlp.make_doc("МКБТХ – Варна")] == ["МКБТХ", "–", "Варна"]
@@ -548,7 +548,7 @@ def test_spacy_is_imported_without_its_command_line_and_still_works():
 
 
 def test_resolving_twice_changes_nothing(tmp_path):
-    from pipeline.abbreviations import resolve_abbreviations
+    from natprog.abbreviations import resolve_abbreviations
 
     result = process(write_draft(tmp_path, body="МВР, МОНМ и ДАБ."))
     before = result.to_dict()
@@ -563,7 +563,7 @@ def test_the_spacy_helper_process_answers_like_spacy_in_process():
 
     script = """
 import json, sys
-from pipeline.abbreviations import tokenizer
+from natprog.abbreviations import tokenizer
 texts = ["МКБТХ – Варна и НПО-то", "СОФИЯ ФОРУМ на МВнР", "", "ИА ГИТ (Изпълнителна агенция)"]
 tokenizer.prefetch()
 assert tokenizer._helper is not None
@@ -581,7 +581,7 @@ print(json.dumps([helped == here, [[t.text for t in a] for a in helped]], ensure
 
 
 def test_a_dead_spacy_helper_falls_back_to_spacy_in_process():
-    from pipeline.abbreviations import tokenizer
+    from natprog.abbreviations import tokenizer
 
     class Dead:
         def analyse(self, texts):

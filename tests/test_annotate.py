@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import DRAFT_2012
-from pipeline.emit.annotate import AUTHOR, annotate_docx, comment_text
-from pipeline.ingest.wordxml import WordWalker
-from pipeline.options import Options
+from natprog.emit.annotate import AUTHOR, annotate_docx, comment_text
+from natprog.ingest.wordxml import WordWalker
+from natprog.options import Options
 
 LATIN_A = "a"  # the Latin letter hidden in Cyrillic words below
 # The mixed-script words the fixture contains, in document order (what script.mixed reports).
@@ -89,7 +89,7 @@ def walk_texts(data: bytes, revisions: str = "accepted") -> list[str]:
 
 
 def _ingest_bytes(data: bytes, revisions: str = "accepted"):
-    from pipeline.ingest.docx import read_docx
+    from natprog.ingest.docx import read_docx
 
     return read_docx(data, "x.docx", Options(revisions=revisions))
 
@@ -121,7 +121,7 @@ def fixture_docx(tmp_path_factory) -> Path:
 def fixture_data(fixture_docx) -> dict:
     """The fixture's serialized result, kept to the script.mixed findings it was built for
     (other text checks may find more in it; the anchoring is what is tested here)."""
-    from pipeline.run import process
+    from natprog.run import process
 
     data = process(fixture_docx, Options(text_only=True)).to_dict()
     data["findings"] = [f for f in data["findings"] if f["code"] == "script.mixed"]
@@ -256,8 +256,8 @@ def test_2012_draft_one_comment_per_finding(tmp_path, run_cli):
 
 
 def test_no_findings_no_change(fixture_docx, tmp_path):
-    from pipeline.emit.annotate import write_annotated_docx
-    from pipeline.run import process
+    from natprog.emit.annotate import write_annotated_docx
+    from natprog.run import process
 
     result = process(fixture_docx, Options(text_only=True))
     data = dict(result.to_dict(), findings=[])

@@ -13,7 +13,7 @@ import pytest
 from badfiles import expected_outputs
 
 from conftest import DRAFT_2012
-from pipeline.errors import ExitCode
+from natprog.errors import ExitCode
 
 
 @pytest.fixture
@@ -136,8 +136,8 @@ def test_cache_skips_unchanged_and_recomputes_changed(run_cli, tmp_path):
 
 
 def test_cache_key_follows_the_master_glossary(tmp_path, monkeypatch):
-    from pipeline.batch_cache import run_fingerprint
-    from pipeline.options import Options
+    from natprog.batch_cache import run_fingerprint
+    from natprog.options import Options
 
     monkeypatch.chdir(tmp_path)
     glossary = tmp_path / "glossary.csv"
@@ -179,10 +179,10 @@ def _slow_or_broken_extract(real):
 
 
 def test_hung_crashing_and_buggy_files_do_not_stop_the_batch(run_cli, tmp_path, monkeypatch):
-    import pipeline.run
+    import natprog.run
 
     # workers are forked from this process, so they see the patched stage
-    monkeypatch.setattr(pipeline.run, "extract", _slow_or_broken_extract(pipeline.run.extract))
+    monkeypatch.setattr(natprog.run, "extract", _slow_or_broken_extract(natprog.run.extract))
     drafts = tmp_path / "drafts"
     drafts.mkdir()
     for name in ("a-good.txt", "bug.txt", "crash.txt", "hang.txt", "z-good.txt"):
@@ -225,10 +225,10 @@ def test_a_worker_deaf_to_its_alarm_is_killed(run_cli, tmp_path, monkeypatch):
     """Code stuck in a C library never sees the worker's own alarm: the batch kills the worker."""
     import signal
 
-    import pipeline.batch
-    import pipeline.run
+    import natprog.batch
+    import natprog.run
 
-    real = pipeline.run.extract
+    real = natprog.run.extract
 
     def stuck(path, outdir, options=None, formats=None):
         if Path(path).name.startswith("stuck"):
@@ -238,8 +238,8 @@ def test_a_worker_deaf_to_its_alarm_is_killed(run_cli, tmp_path, monkeypatch):
             time.sleep(60)
         return real(path, outdir, options, formats)
 
-    monkeypatch.setattr(pipeline.run, "extract", stuck)
-    monkeypatch.setattr(pipeline.batch, "_HARD_KILL_GRACE", 0.5)
+    monkeypatch.setattr(natprog.run, "extract", stuck)
+    monkeypatch.setattr(natprog.batch, "_HARD_KILL_GRACE", 0.5)
     drafts = tmp_path / "drafts"
     drafts.mkdir()
     for name in ("a.txt", "stuck.txt", "z.txt"):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DRAFT_2012
-from pipeline.errors import ExitCode
+from natprog.errors import ExitCode
 
 LINE = re.compile(r"^(?P<file>.+?):(?P<location>[^:]+): (?P<severity>error|warning|info) "
                   r"(?P<code>[a-z_]+\.[a-z_]+): (?P<message>.+?)(?: \(→ (?P<suggestion>.+)\))?$")  # fmt: skip

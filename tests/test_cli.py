@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import DRAFT_2012
-from pipeline import __version__
-from pipeline.errors import ExitCode
+from natprog import __version__
+from natprog.errors import ExitCode
 
 
 def test_version(run_cli):
@@ -52,7 +52,7 @@ def test_one_bad_file_does_not_stop_the_others(run_cli, tmp_path, draft_copy):
 
 
 def test_the_installed_command_writes_what_the_library_writes(run_cli, tmp_path):
-    """`python -m pipeline` (spaCy in a helper process, preloading, a fast exit) changes nothing."""
+    """`python -m natprog` (spaCy in a helper process, preloading, a fast exit) changes nothing."""
     import subprocess
     import sys
 
@@ -63,7 +63,7 @@ def test_the_installed_command_writes_what_the_library_writes(run_cli, tmp_path)
         [
             sys.executable,
             "-m",
-            "pipeline",
+            "natprog",
             "extract",
             str(DRAFT_2012["docx"]),
             "-o",

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from conftest import DRAFT_2012
-from pipeline.emit.serialize import ACTIVITY_COLUMNS
+from natprog.emit.serialize import ACTIVITY_COLUMNS
 
 # The parts of the Frictionless Data Package / Table Schema (v1) specs natprog relies on.
 PACKAGE_SCHEMA = {

@@ -12,10 +12,10 @@ import pytest
 from diff_fixtures import compared, next_year, revision
 
 from conftest import DRAFT_2012
-from pipeline.diff import compare
-from pipeline.diff.load import load_draft
-from pipeline.diff.model import from_result
-from pipeline.options import Options
+from natprog.diff import compare
+from natprog.diff.load import load_draft
+from natprog.diff.model import from_result
+from natprog.options import Options
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from diff_fixtures import next_year
 from test_golden import _compare
 
 from conftest import DRAFT_2012, GOLDEN, ROOT, UPDATE_GOLDEN
-from pipeline.errors import ExitCode
+from natprog.errors import ExitCode
 
 CASE = GOLDEN / "diff-2012-2013"
 OUTPUTS = ("diff.json", "diff.xlsx", "diff.html")
@@ -122,7 +122,7 @@ def test_a_file_that_is_not_a_programme(run_cli, tmp_path):
 
 
 def test_readme_documents_the_diff_findings_and_outputs():
-    from pipeline.diff.findings import RULES
+    from natprog.diff.findings import RULES
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for code in RULES:

@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DRAFT_2012
-from pipeline.diff.load import draft_from_json, load_draft
-from pipeline.diff.model import from_result
-from pipeline.emit.jsonout import dumps
-from pipeline.errors import NotAProgrammeError, UnreadableFileError, UsageError
-from pipeline.models import (
+from natprog.diff.load import draft_from_json, load_draft
+from natprog.diff.model import from_result
+from natprog.emit.jsonout import dumps
+from natprog.errors import NotAProgrammeError, UnreadableFileError, UsageError
+from natprog.models import (
     FIELD_KEYS,
     Activity,
     Block,
@@ -30,9 +30,9 @@ from pipeline.models import (
     Section,
     to_roman,
 )
-from pipeline.normalize import normalize
-from pipeline.options import Options
-from pipeline.run import Result
+from natprog.normalize import normalize
+from natprog.options import Options
+from natprog.run import Result
 
 
 def _round_trip(result: Result):
@@ -213,7 +213,7 @@ def _paths(value, prefix=()):
 @given(data=st.data())
 def test_a_tampered_extraction_raises_only_declared_errors(extraction, data):
     """Any one value replaced by any JSON value: the draft loads, or a NatprogError says why."""
-    from pipeline.errors import NatprogError
+    from natprog.errors import NatprogError
 
     section = {**extraction["sections"][0], "activities": extraction["activities"][:2]}
     small = {**extraction, "sections": [section], "activities": extraction["activities"][:2]}

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DRAFT_2012
-from pipeline.diff.compare import word_diff
-from pipeline.diff.load import load_draft
-from pipeline.diff.match import DEFAULT_THRESHOLD, match_activities, normalized, similarity_matrix
+from natprog.diff.compare import word_diff
+from natprog.diff.load import load_draft
+from natprog.diff.match import DEFAULT_THRESHOLD, match_activities, normalized, similarity_matrix
 
 
 @pytest.fixture(scope="module")

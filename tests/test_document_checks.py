@@ -5,8 +5,8 @@ from __future__ import annotations
 from test_layouts import FIXTURES
 
 from conftest import DRAFT_2012
-from pipeline.options import Options
-from pipeline.run import process
+from natprog.options import Options
+from natprog.run import process
 
 
 def _document_findings(name: str, options: Options | None = None):

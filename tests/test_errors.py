@@ -27,7 +27,7 @@ from badfiles import (
 )
 
 from conftest import DRAFT_2012
-from pipeline.errors import (
+from natprog.errors import (
     ConfigError,
     EncryptedFileError,
     ExitCode,
@@ -128,7 +128,7 @@ def test_internal_error_is_one_line_with_the_debug_hint(run_cli, monkeypatch, tm
     def broken(*args, **kwargs):
         raise KeyError("boom")
 
-    monkeypatch.setattr("pipeline.run.extract", broken)
+    monkeypatch.setattr("natprog.run.extract", broken)
     source = DRAFT_2012["txt"]
     result = run_cli("extract", source, "-o", out)
     assert_refused(
@@ -148,16 +148,16 @@ def test_internal_error_is_one_line_with_the_debug_hint(run_cli, monkeypatch, tm
 def test_an_internal_error_in_one_file_does_not_stop_the_others(
     run_cli, monkeypatch, tmp_path, out
 ):
-    import pipeline.run
+    import natprog.run
 
-    real = pipeline.run.extract
+    real = natprog.run.extract
 
     def flaky(path, *args, **kwargs):
         if Path(path).name == "first.txt":
             raise ZeroDivisionError("division by zero")
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr("pipeline.run.extract", flaky)
+    monkeypatch.setattr("natprog.run.extract", flaky)
     first = shutil.copy(DRAFT_2012["txt"], tmp_path / "first.txt")
     second = shutil.copy(DRAFT_2012["txt"], tmp_path / "second.txt")
     result = run_cli("extract", first, second, "-o", out)
@@ -400,7 +400,7 @@ def _without_resolution(activities: list[dict]) -> list[dict]:
 
 
 def test_programme_without_glossary_works(run_cli, tmp_path, out):
-    from pipeline.checks import RULES
+    from natprog.checks import RULES
 
     parts = members(DRAFT_DOCX.read_bytes())
     document = cut_glossary(parts["word/document.xml"].decode("utf-8"))

@@ -26,7 +26,7 @@ from badfiles import (
 )
 
 from conftest import DRAFT_2012, ROOT
-from pipeline.errors import ExitCode
+from natprog.errors import ExitCode
 
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
 OUTPUTS = tuple(expected_outputs("draft", "docx"))
@@ -77,7 +77,7 @@ class _HalfThenFail:
 
 def fail_on_write(monkeypatch, number: int, error: BaseException) -> list:
     """Make the `number`-th atomic write (1 = JSON, 2 = XLSX, 3 = CSV) die half-way through."""
-    import pipeline.emit.atomic as atomic
+    import natprog.emit.atomic as atomic
 
     real = os.fdopen
     calls: list = []
@@ -144,7 +144,7 @@ def test_output_folder_that_cannot_exist(run_cli, tmp_path):
 # Runs the CLI with a SIGINT delivered to itself half-way through writing the XLSX temp file.
 _INJECT = """
 import os, signal, sys
-from pipeline.cli import main
+from natprog.cli import main
 
 real = os.fdopen
 calls = []
@@ -200,13 +200,13 @@ def test_sigint_at_any_moment_leaves_old_or_new_outputs(previous_run, tmp_path):
     reference = tmp_path / "reference"
     for _ in range(2):  # the second run is timed: caches are warm, as for the runs below
         started = time.perf_counter()
-        done = natprog("-m", "pipeline", "extract", str(source), "-o", str(reference))
+        done = natprog("-m", "natprog", "extract", str(source), "-o", str(reference))
         assert done.wait(timeout=60) == 0
         duration = time.perf_counter() - started
     new = snapshot(reference)
     outcomes = set()
     for fraction in (0.6, 0.85, 0.95):
-        process = natprog("-m", "pipeline", "extract", str(source), "-o", str(out))
+        process = natprog("-m", "natprog", "extract", str(source), "-o", str(out))
         time.sleep(duration * fraction)
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=60)

@@ -17,13 +17,13 @@ from badfiles import programme_docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.deadlines import MONTHS, parse_deadline
-from pipeline.errors import NatprogError, NotAProgrammeError
-from pipeline.models import Block, Document, Provenance
-from pipeline.normalize import normalize, split_items
-from pipeline.options import Options
-from pipeline.parse import parse
-from pipeline.parse.labels import LABELS
+from natprog.deadlines import MONTHS, parse_deadline
+from natprog.errors import NatprogError, NotAProgrammeError
+from natprog.models import Block, Document, Provenance
+from natprog.normalize import normalize, split_items
+from natprog.options import Options
+from natprog.parse import parse
+from natprog.parse.labels import LABELS
 
 pytestmark = pytest.mark.fuzz
 
@@ -99,9 +99,9 @@ def _document(blocks: list[Block]) -> Document:
 @budget(200)
 @given(block_stream())
 def test_parser_raises_only_declared_errors(blocks):
-    from pipeline.checks import run_checks
-    from pipeline.emit.serialize import result_to_dict
-    from pipeline.run import Result
+    from natprog.checks import run_checks
+    from natprog.emit.serialize import result_to_dict
+    from natprog.run import Result
 
     document = _document(blocks)
     try:
@@ -226,7 +226,7 @@ def damaged_docx(draw) -> bytes:
 @budget(150)
 @given(damaged_docx(), st.sampled_from([".docx", ".pdf", ".txt", ".bin"]))
 def test_damaged_files_raise_only_declared_errors(tmp_path_factory, data, suffix):
-    from pipeline.run import process
+    from natprog.run import process
 
     path = tmp_path_factory.mktemp("fuzz") / f"damaged{suffix}"
     path.write_bytes(data)
@@ -241,7 +241,7 @@ def test_damaged_files_raise_only_declared_errors(tmp_path_factory, data, suffix
 @budget(200)
 @given(st.binary(max_size=2000))
 def test_text_decoding_raises_only_declared_errors(data):
-    from pipeline.ingest.text import read_text
+    from natprog.ingest.text import read_text
 
     try:
         document = read_text(data, "fuzz.txt", Options())

@@ -23,7 +23,7 @@ import json, resource, sys, time
 sys.path.insert(0, "tests")
 from pathlib import Path
 from badfiles import programme_docx
-from pipeline.run import extract
+from natprog.run import extract
 
 def peak_kb():
     # VmHWM is this process's own high-water mark; ru_maxrss on Linux also counts the memory of

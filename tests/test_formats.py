@@ -7,9 +7,9 @@ import pytest
 from test_layouts import FIXTURES, comparable, reference
 
 from conftest import DRAFT_2012
-from pipeline.errors import ExitCode, UnreadableFileError, UnsupportedFormatError
-from pipeline.ingest import convert, ingest
-from pipeline.run import process
+from natprog.errors import ExitCode, UnreadableFileError, UnsupportedFormatError
+from natprog.ingest import convert, ingest
+from natprog.run import process
 
 TEXT = DRAFT_2012["txt"].read_text(encoding="utf-8")
 

@@ -30,10 +30,10 @@ from badfiles import (
 )
 
 from conftest import DRAFT_2012
-from pipeline.discover import discover
-from pipeline.errors import ExitCode, LimitExceededError
-from pipeline.ingest.safezip import SafeZip
-from pipeline.options import Limits
+from natprog.discover import discover
+from natprog.errors import ExitCode, LimitExceededError
+from natprog.ingest.safezip import SafeZip
+from natprog.options import Limits
 
 MB = 1024 * 1024
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
@@ -187,9 +187,9 @@ def test_python_docx_itself_does_not_resolve_external_entities(tmp_path, secret)
 
 def test_writers_reopen_only_the_bytes_that_were_checked(tmp_path):
     """`accepted_bytes` is how a writer (the annotated copy) gets the input again."""
-    from pipeline.errors import UnreadableFileError
-    from pipeline.ingest import accepted_bytes
-    from pipeline.run import process
+    from natprog.errors import UnreadableFileError
+    from natprog.ingest import accepted_bytes
+    from natprog.run import process
 
     source = place(tmp_path, "draft.docx", programme_docx())
     result = process(source)
@@ -201,7 +201,7 @@ def test_writers_reopen_only_the_bytes_that_were_checked(tmp_path):
 
 def test_no_output_of_any_kind_for_a_refused_file(run_cli, tmp_path, out, docx_opened):
     """Whatever writers are registered (JSON, XLSX, CSV, HTML report, annotated copy ...)."""
-    from pipeline.emit import OUTPUTS
+    from natprog.emit import OUTPUTS
 
     source = place(tmp_path, "laughs.docx", package(with_doctype(LAUGHS, "&lol9;")))
     formats = ",".join(OUTPUTS)
@@ -559,7 +559,7 @@ def test_discover_never_follows_a_link_out_of_the_folder(linked_folder):
 
 
 def test_batch_does_not_read_outside_its_folder(run_cli, linked_folder, tmp_path):
-    from pipeline.cli import cli
+    from natprog.cli import cli
 
     if "batch" not in cli.commands:
         pytest.skip("`natprog batch` (issue 7) is not in this build")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.abbreviations.inline import find_definitions, is_short_form
+from natprog.abbreviations.inline import find_definitions, is_short_form
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.parse.labels import match_activity, match_label, match_section, roman_value
+from natprog.parse.labels import match_activity, match_label, match_section, roman_value
 
 
 @pytest.mark.parametrize(

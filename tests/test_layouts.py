@@ -15,10 +15,10 @@ import pytest
 from lxml import etree
 
 from conftest import DRAFT_2012
-from pipeline.ingest.convert import find_soffice
-from pipeline.models import FIELD_KEYS
-from pipeline.options import Options
-from pipeline.run import process
+from natprog.ingest.convert import find_soffice
+from natprog.models import FIELD_KEYS
+from natprog.options import Options
+from natprog.run import process
 
 FIXTURES = DRAFT_2012["txt"].parent.parent / "tests" / "fixtures"
 LAYOUTS = {

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.abbreviations.mentions import Lexicon, find_mentions
+from natprog.abbreviations.mentions import Lexicon, find_mentions
 
 KNOWN = {"МВР", "МВнР", "НСлС", "ИА ГИТ", "МКБТХ", "НПО", "АЗ", "ВУЗ", "ДАНС", "НМН", "НКБТХ"}
 

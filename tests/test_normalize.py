@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from pipeline.normalize import normalize, split_items
+from natprog.normalize import normalize, split_items
 
 
 @pytest.mark.parametrize(

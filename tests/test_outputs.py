@@ -19,7 +19,7 @@ SCHEMA = json.loads(
 
 @pytest.fixture(scope="module")
 def outdir(tmp_path_factory):
-    from pipeline.run import extract
+    from natprog.run import extract
 
     out = tmp_path_factory.mktemp("out")
     extract(DRAFT_2012["docx"], out)
@@ -98,7 +98,7 @@ def test_csv_has_bom_and_columns(outdir):
 
 
 def test_outputs_are_byte_identical_on_rerun(tmp_path):
-    from pipeline.run import extract
+    from natprog.run import extract
 
     first, second = tmp_path / "a", tmp_path / "b"
     extract(DRAFT_2012["docx"], first)

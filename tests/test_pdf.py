@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DRAFT_2012
-from pipeline.errors import ExitCode, NoTextLayerError
-from pipeline.ingest import hyphenation, ingest
-from pipeline.ingest.pdflayout import Grid, PageContent, Word, group_lines, join_lines, layout
+from natprog.errors import ExitCode, NoTextLayerError
+from natprog.ingest import hyphenation, ingest
+from natprog.ingest.pdflayout import Grid, PageContent, Word, group_lines, join_lines, layout
 
 FIXTURES = DRAFT_2012["txt"].parent.parent / "tests" / "fixtures"
 PDFS = sorted(p.name for p in FIXTURES.glob("np2012-*.pdf")) + ["../../inputs/np2012-draft.pdf"]

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import INPUTS, ROOT
-from pipeline.errors import EncryptedFileError, NatprogError, UnreadableFileError
-from pipeline.ingest.pdf import plumber_pages, read_pdf
-from pipeline.ingest.pdfium import pdfium_pages
-from pipeline.options import Options
+from natprog.errors import EncryptedFileError, NatprogError, UnreadableFileError
+from natprog.ingest.pdf import plumber_pages, read_pdf
+from natprog.ingest.pdfium import pdfium_pages
+from natprog.options import Options
 
 FIXTURES = sorted({*INPUTS.glob("*.pdf"), *(ROOT / "tests").rglob("*.pdf")})
 TOLERANCE = 0.1  # points: pdfium computes in 32-bit floats, and reads a few /W widths its own way
@@ -93,7 +93,7 @@ def test_blocks_are_identical(path):
 
 
 def test_auto_is_the_fast_engine(monkeypatch):
-    import pipeline.ingest.pdf as pdf
+    import natprog.ingest.pdf as pdf
 
     used = []
     monkeypatch.setattr(pdf, "plumber_pages", lambda *a: used.append("pdfplumber") or [])
@@ -130,8 +130,8 @@ def test_damaged_pdfs_fail_alike_in_both_engines(damage):
 
 
 def test_page_limit_applies_to_the_fast_engine():
-    from pipeline.errors import LimitExceededError
-    from pipeline.options import Limits
+    from natprog.errors import LimitExceededError
+    from natprog.options import Limits
 
     path = INPUTS / "np2012-draft.pdf"
     with pytest.raises(LimitExceededError, match="page limit"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import DRAFT_2012
-from pipeline.models import FIELD_KEYS
+from natprog.models import FIELD_KEYS
 
 EXPECTED_NUMBERS = {
     1: [1, 2, 4, 5, 6, 7],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT
-from pipeline.cli import cli
+from natprog.cli import cli
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -22,7 +22,7 @@ def test_readme_shows_the_two_setup_commands():
 
 
 def test_readme_lists_every_exit_code():
-    from pipeline.errors import ExitCode
+    from natprog.errors import ExitCode
 
     for code in ExitCode:
         assert re.search(rf"^\| {int(code)} \|", README, re.M), (
@@ -31,7 +31,7 @@ def test_readme_lists_every_exit_code():
 
 
 def test_readme_lists_every_finding_code():
-    from pipeline.checks import RULES
+    from natprog.checks import RULES
 
     for code in RULES:
         assert f"`{code}`" in README, f"finding code {code} missing from README"

@@ -14,8 +14,8 @@ import pytest
 from test_golden import _compare
 
 from conftest import DRAFT_2012, GOLDEN
-from pipeline.emit.report import render_report
-from pipeline.models import to_roman
+from natprog.emit.report import render_report
+from natprog.models import to_roman
 
 _BLOCKS = {"p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "option", "label", "legend"}
 

@@ -47,7 +47,7 @@ def browser():
 
 @pytest.fixture(scope="module")
 def report_2012(tmp_path_factory):
-    from pipeline.run import extract
+    from natprog.run import extract
 
     out = tmp_path_factory.mktemp("report")
     extract(DRAFT_2012["docx"], out)

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from conftest import DRAFT_2012
-from pipeline.options import Options
-from pipeline.run import process
-from pipeline.spelling import get_dictionary
-from pipeline.spelling.checker import SIGNAL_DOCUMENT, SIGNAL_WORD, SpellChecker
-from pipeline.spelling.lexicon import entry_forms, read_lexicon
-from pipeline.spelling.suggest import Suggester
-from pipeline.spelling.tokens import tokens
+from natprog.options import Options
+from natprog.run import process
+from natprog.spelling import get_dictionary
+from natprog.spelling.checker import SIGNAL_DOCUMENT, SIGNAL_WORD, SpellChecker
+from natprog.spelling.lexicon import entry_forms, read_lexicon
+from natprog.spelling.suggest import Suggester
+from natprog.spelling.tokens import tokens
 
 # Every typo of the 2012 draft (found by reading it), with the word meant.
 TYPOS_2012 = {
@@ -88,9 +88,9 @@ def test_the_most_frequent_near_spelling_is_the_suggestion(results_2012):
 
 def test_2012_spelling_speed():
     """The whole draft, suggestions included, in well under 0.2 s of CPU once loaded."""
-    from pipeline.ingest import ingest
-    from pipeline.spelling.dictionary import Dictionary
-    from pipeline.spelling.tokens import tokenize
+    from natprog.ingest import ingest
+    from natprog.spelling.dictionary import Dictionary
+    from natprog.spelling.tokens import tokenize
 
     document = ingest(DRAFT_2012["docx"])
     get_dictionary()
@@ -146,7 +146,7 @@ def test_combining_forms_need_a_known_word():
 
 
 def _unknown(text: str, **kwargs) -> list[str]:
-    from pipeline.models import Block, Provenance
+    from natprog.models import Block, Provenance
 
     blocks = [Block(line, Provenance(line=i + 1)) for i, line in enumerate(text.split("\n"))]
     return [m.word for m in SpellChecker(blocks, **kwargs).misspellings()]
@@ -273,16 +273,16 @@ def test_word_proofing_marks_are_a_signal_never_the_only_one(tmp_path):
 
 @pytest.mark.slow
 def test_ngram_file_matches_dictionary_and_lexicon():
-    """pipeline/data/bg_ngrams.txt is derived: rebuild with `python -m pipeline.spelling.ngrams`."""
-    from pipeline.spelling.ngrams import NGRAMS_PATH, build_ngrams, render
+    """pipeline/data/bg_ngrams.txt is derived: rebuild with `python -m natprog.spelling.ngrams`."""
+    from natprog.spelling.ngrams import NGRAMS_PATH, build_ngrams, render
 
     assert NGRAMS_PATH.read_text(encoding="utf-8") == render(build_ngrams())
 
 
 def test_the_ngram_filter_keeps_every_real_word():
     """The filter may only drop non-words: each single edit it drops is no word for Hunspell."""
-    from pipeline.spelling.edits import edits1
-    from pipeline.spelling.ngrams import known_ngrams
+    from natprog.spelling.edits import edits1
+    from natprog.spelling.ngrams import known_ngrams
 
     dictionary = get_dictionary()
     for word in ("представни", "законодатеслтво", "ситуция", "бюдцета", "чувствителнот"):

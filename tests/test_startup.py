@@ -34,19 +34,19 @@ def _modules_after(code: str) -> set[str]:
 
 
 def test_cli_start_up_imports_no_heavy_library():
-    loaded = _modules_after("import pipeline.cli")
+    loaded = _modules_after("import natprog.cli")
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
 
 
 def test_help_imports_no_heavy_library():
-    code = "from pipeline.cli import main\nimport contextlib, io\n"
+    code = "from natprog.cli import main\nimport contextlib, io\n"
     code += "with contextlib.redirect_stdout(io.StringIO()):\n    main(['--help'])"
     loaded = _modules_after(code)
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
 
 
 def test_batch_help_imports_no_heavy_library():
-    code = "from pipeline.cli import main\nimport contextlib, io\n"
+    code = "from natprog.cli import main\nimport contextlib, io\n"
     code += "with contextlib.redirect_stdout(io.StringIO()):\n    main(['batch', '--help'])"
     loaded = _modules_after(code)
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from programme_text import Act, Sec, acts, programme
 
-from pipeline.run import process
+from natprog.run import process
 
 
 @pytest.fixture

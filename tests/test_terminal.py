@@ -6,8 +6,8 @@ import io
 import json
 
 from conftest import DRAFT_2012
-from pipeline.emit.terminal import MAX_CODES, print_summary
-from pipeline.models import SEVERITIES
+from natprog.emit.terminal import MAX_CODES, print_summary
+from natprog.models import SEVERITIES
 
 SUMMARY = {
     "activities": 48,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.options import Options
-from pipeline.run import process
+from natprog.options import Options
+from natprog.run import process
 
 
 @pytest.fixture

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import DRAFT_2012
-from pipeline.ingest import ingest
-from pipeline.ingest.numbering import Numbering
-from pipeline.ingest.wordxml import W, WordWalker, read_styles
-from pipeline.options import Options
-from pipeline.run import process
+from natprog.ingest import ingest
+from natprog.ingest.numbering import Numbering
+from natprog.ingest.wordxml import W, WordWalker, read_styles
+from natprog.options import Options
+from natprog.run import process
 
 FIXTURES = DRAFT_2012["txt"].parent.parent / "tests" / "fixtures"
 

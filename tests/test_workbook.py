@@ -15,15 +15,15 @@ import openpyxl
 import pytest
 
 from conftest import DRAFT_2012
-from pipeline.emit.monitoring import DEADLINE_COLUMNS, FOLLOW_UP_COLUMNS, STATUSES
-from pipeline.emit.serialize import ACTIVITY_COLUMNS, FINDING_COLUMNS
+from natprog.emit.monitoring import DEADLINE_COLUMNS, FOLLOW_UP_COLUMNS, STATUSES
+from natprog.emit.serialize import ACTIVITY_COLUMNS, FINDING_COLUMNS
 
 
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory):
     import json
 
-    from pipeline.run import extract
+    from natprog.run import extract
 
     out = tmp_path_factory.mktemp("workbook")
     extract(DRAFT_2012["docx"], out)
@@ -138,7 +138,7 @@ def test_findings_link_to_activity_and_section_rows(workbook, extracted):
 
 
 def test_repeated_activity_id_links_to_the_row_above_the_finding():
-    from pipeline.emit.monitoring import activity_row_finder
+    from natprog.emit.monitoring import activity_row_finder
 
     data = {
         "activities": [

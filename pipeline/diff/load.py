@@ -69,7 +69,7 @@ def _validator():
     # Imported here: jsonschema is needed only when a JSON is read back.
     import jsonschema
 
-    schema = files("pipeline").joinpath("data/programme.schema.json").read_text(encoding="utf-8")
+    schema = files("natprog").joinpath("data/programme.schema.json").read_text(encoding="utf-8")
     return jsonschema.Draft202012Validator(json.loads(schema))
 
 
