@@ -13,7 +13,7 @@ SOURCES := $(shell find pipeline -type f \( -name '*.py' -o -name '*.csv' -o -na
 # prerequisite, so adding or removing any draft still triggers a run, and batch's cache decides).
 DRAFTS := $(wildcard $(wildcard inputs/*))
 
-.PHONY: all test check lint format bench profile clean distclean
+.PHONY: all test test-slow check lint format bench profile clean distclean
 .DEFAULT_GOAL := all
 
 # `natprog batch` is the incremental build: it skips a draft whose bytes, natprog (version and
@@ -37,8 +37,13 @@ $(TEST_STAMP): $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# The everyday suite, in parallel (pytest-xdist); tests marked `slow` are left to `make test-slow`,
+# which CI runs after it.
 test: $(TEST_STAMP)
-	$(BIN)/python -m pytest -q -n auto
+	$(BIN)/python -m pytest -q -n auto -m "not slow"
+
+test-slow: $(TEST_STAMP)
+	$(BIN)/python -m pytest -q -n auto -m slow
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
