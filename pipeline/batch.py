@@ -340,7 +340,7 @@ def _warm_up(jobs: list[_Job]) -> None:
     from importlib import import_module
 
     modules = ["natprog.run", "natprog.parse", "natprog.normalize", "natprog.checks"]
-    modules += ["natprog.emit.jsonout", "natprog.emit.csvout", "natprog.emit.xlsx"]
+    modules += ["natprog.emit.jsonout", "natprog.emit.csvout", "natprog.emit.workbook"]
     formats = {job.source.suffix.lower() for job in jobs}
     if formats & {".docx", ".docm", ".odt", ".doc", ".rtf"}:
         modules.append("natprog.ingest.docx")

@@ -272,7 +272,7 @@ def check(
     **kwargs,
 ) -> None:
     """Proofread each draft and print its findings like a linter, one per line."""
-    from .checks.report import CheckReport, finding_line
+    from .emit.lint import CheckReport, finding_line
     from .errors import NotAProgrammeError
     from .options import CONFIG_NAME, add_accepted_words
     from .run import process
@@ -324,7 +324,7 @@ def check(
 @input_options
 def abbreviations(file: Path, fmt: str, **kwargs) -> None:
     """Print the draft's abbreviations: how often each is used, where it is defined, its expansion."""
-    from .abbreviations.report import render
+    from .emit.abbreviations_table import render
     from .run import process
 
     options = _options_from_kwargs(kwargs)

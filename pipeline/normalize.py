@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .deadlines import parse_deadline
 from .models import Institution, Programme
+from .parse.deadlines import parse_deadline
 
 _OPEN = '„“"«('
 _CLOSE = '”“"»)'

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from conftest import ROOT
-from natprog.abbreviations.compare import collation_key, same_meaning
 from natprog.abbreviations.master import PACKAGE_COPY, load_master, master_path, parse_master
+from natprog.abbreviations.similarity import collation_key, same_meaning
 from natprog.errors import ConfigError
 from natprog.options import Options
 from natprog.run import process

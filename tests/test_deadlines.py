@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from natprog.deadlines import parse_deadline
+from natprog.parse.deadlines import parse_deadline
 
 D = dt.date
 

@@ -11,9 +11,9 @@ from diff_fixtures import compared, next_year, revision
 from conftest import DRAFT_2012
 from natprog.diff import compare
 from natprog.diff.emit import write_outputs
-from natprog.diff.html import render_html
 from natprog.diff.load import load_draft
-from natprog.diff.xlsx import xlsx_bytes
+from natprog.emit.diff_page import render_html
+from natprog.emit.diff_workbook import xlsx_bytes
 
 
 @pytest.fixture(scope="module")

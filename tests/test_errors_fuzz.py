@@ -17,12 +17,12 @@ from badfiles import programme_docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from natprog.deadlines import MONTHS, parse_deadline
 from natprog.errors import NatprogError, NotAProgrammeError
 from natprog.models import Block, Document, Provenance
 from natprog.normalize import normalize, split_items
 from natprog.options import Options
 from natprog.parse import parse
+from natprog.parse.deadlines import MONTHS, parse_deadline
 from natprog.parse.labels import LABELS
 
 pytestmark = pytest.mark.fuzz

@@ -9,7 +9,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_every_source_folder_is_a_listed_package() -> None:
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]
     assert config["package-dir"] == {"natprog": "pipeline"}
     on_disk = {
         ".".join(("natprog", *init.parent.relative_to(ROOT / "pipeline").parts))

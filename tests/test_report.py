@@ -14,7 +14,7 @@ import pytest
 from test_golden import _compare
 
 from conftest import DRAFT_2012, GOLDEN
-from natprog.emit.report import render_report
+from natprog.emit.html_report import render_report
 from natprog.models import to_roman
 
 _BLOCKS = {"p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "option", "label", "legend"}

@@ -10,9 +10,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..models import Block, GlossaryEntry
-from .compare import collation_key
 from .inline import InlineDefinition
 from .master import MasterGlossary
+from .similarity import collation_key
 
 DEFINED_IN = ("document", "inline", "master")
 

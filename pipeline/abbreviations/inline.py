@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .compare import FUNCTION_WORDS
+from .similarity import FUNCTION_WORDS
 
 _QUOTES = "„“”\"«»'‚‘’"
 _WORD = re.compile(r"\S+")

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..models import Institution, Programme
-from .compare import SAME_NAME, collation_key, fold_expansion
+from .similarity import SAME_NAME, collation_key, fold_expansion
 
 if TYPE_CHECKING:
     from .index import AbbreviationIndex

@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .compare import vowel_ratio
 from .patterns import TOKEN
+from .similarity import vowel_ratio
 from .tokenizer import Analysis, analyse
 
 _CANDIDATE = re.compile(r"[А-Я][а-я]{0,2}[А-Я]")

@@ -10,12 +10,12 @@ from collections import Counter
 
 from ..models import Document, Programme
 from ..options import Options
-from .compare import collation_key, near_miss
 from .index import AbbreviationIndex, InlineUse, Mention
 from .inline import find_definitions
 from .institutions import resolve_institutions
 from .master import load_master
 from .mentions import Lexicon, find_mentions
+from .similarity import collation_key, near_miss
 
 _MASTER_VARIANT_MIN = 4  # below this, one letter off a master-only abbreviation is chance
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..abbreviations.compare import collation_key, same_meaning
 from ..abbreviations.index import AbbreviationIndex
+from ..abbreviations.similarity import collation_key, same_meaning
 from .registry import CheckContext, Rule, check
 
 

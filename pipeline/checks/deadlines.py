@@ -11,8 +11,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from ..deadlines import MONTHS
 from ..models import Activity, Block, Field
+from ..parse.deadlines import MONTHS
 from .registry import CheckContext, Rule, check
 
 _NUMERIC = re.compile(r"\b(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{4})\b")

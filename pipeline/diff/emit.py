@@ -17,8 +17,8 @@ OUTPUT_NAMES: tuple[str, ...] = ("diff.json", "diff.xlsx", "diff.html")
 
 def write_outputs(result: DiffResult, outdir: Path) -> list[Path]:
     """Write the three outputs into `outdir` (created when missing); return their paths."""
-    from .html import render_html
-    from .xlsx import xlsx_bytes
+    from ..emit.diff_page import render_html
+    from ..emit.diff_workbook import xlsx_bytes
 
     data = result.to_dict()
     try:

@@ -22,11 +22,11 @@ if TYPE_CHECKING:
 # Order matters: the data package describes the CSVs, so it comes after them.
 OUTPUTS: dict[str, tuple[str, str]] = {
     "json": ("{stem}.json", "jsonout:write_json"),
-    "xlsx": ("{stem}.xlsx", "xlsx:write_xlsx"),
+    "xlsx": ("{stem}.xlsx", "workbook:write_xlsx"),
     "csv": ("{stem}.activities.csv", "csvout:write_activities_csv"),
-    "institutions": ("{stem}.institutions.csv", "institutions:write_institutions_csv"),
+    "institutions": ("{stem}.institutions.csv", "institutions_table:write_institutions_csv"),
     "datapackage": ("datapackage.json", "datapackage:write_datapackage"),
-    "html": ("{stem}.report.html", "report:write_report"),
+    "html": ("{stem}.report.html", "html_report:write_report"),
     "annotated": ("{stem}.annotated.docx", "annotate:write_annotated_docx"),
 }
 DEFAULT_FORMATS: tuple[str, ...] = tuple(OUTPUTS)

@@ -149,7 +149,7 @@ def add_deadlines_sheet(workbook, data: dict):
     """`Срокове`: activities by the month their deadline ends; permanent and undated ones apart."""
     from openpyxl.styles import Alignment, Font
 
-    from .xlsx import add_table_sheet  # the shared table layout (xlsx imports this module)
+    from .workbook import add_table_sheet  # the shared table layout (xlsx imports this module)
 
     status = _letter(ACTIVITY_COLUMNS + FOLLOW_UP_COLUMNS, "Статус")
     dated, permanent, undated = [], [], []

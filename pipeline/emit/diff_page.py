@@ -6,12 +6,12 @@ diff.html.j2, autoescaped, CSS inline) shows; the template does all the HTML.
 
 from __future__ import annotations
 
-from ..emit.serialize import SEVERITY_NAMES, place_text, source_text
-from ..emit.templating import environment
+from ..diff.result import notes_by_activity
 from ..models import FIELD_KEYS, SEVERITIES, to_roman
 from ..names import FIELD_NAMES
-from .result import notes_by_activity
-from .xlsx import GLOSSARY_CHANGES
+from .diff_workbook import GLOSSARY_CHANGES
+from .serialize import SEVERITY_NAMES, place_text, source_text
+from .templating import environment
 
 
 def _section(draft: dict, number: int | None) -> str:
@@ -31,7 +31,7 @@ def _fields(activity: dict) -> list[dict]:
 
 
 def _finding_view(finding: dict) -> dict:
-    from .findings import RULES
+    from ..diff.findings import RULES
 
     location = finding["location"]
     rule = RULES.get(finding["code"])

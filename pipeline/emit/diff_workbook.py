@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from ..emit.atomic import deterministic_zip
-from ..emit.serialize import FINDING_COLUMNS, finding_rows, source_text
-from ..emit.xlsx import add_table_sheet
+from ..diff.result import notes_by_activity
 from ..models import to_roman
 from ..names import FIELD_NAMES
-from .result import notes_by_activity
+from .atomic import deterministic_zip
+from .serialize import FINDING_COLUMNS, finding_rows, source_text
+from .workbook import add_table_sheet
 
 _FIXED = dt.datetime(2000, 1, 1)
 _DELETED = "C00000"

@@ -122,7 +122,7 @@ def glossary_rows(data: dict) -> list[dict]:
 
 def add_institutions_sheet(workbook, data: dict):
     """`Институции`: each institution with the activities it leads and those it partners."""
-    from .institutions import INSTITUTION_COLUMNS, institution_rows
+    from .institutions_table import INSTITUTION_COLUMNS, institution_rows
 
     return add_table_sheet(workbook, "Институции", INSTITUTION_COLUMNS, institution_rows(data))
 

@@ -9,7 +9,7 @@ import calendar
 import datetime as dt
 import re
 
-from .models import Deadline
+from ..models import Deadline
 
 MONTHS = {
     "януари": 1, "февруари": 2, "март": 3, "април": 4, "май": 5, "юни": 6, "юли": 7,
