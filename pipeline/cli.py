@@ -91,7 +91,7 @@ def input_options(func):
             "--pdf-engine",
             type=click.Choice(["auto", "pdfplumber", "pdfium"]),
             default=None,
-            help="PDF reader: pdfplumber (reference) or pypdfium2 (fast); auto picks the fast one.",
+            help="PDF reader: pdfplumber (reads correctly; auto picks it) or pypdfium2 (faster, opt-in).",
         ),
         click.option(
             "--max-file-mb",

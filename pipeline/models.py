@@ -167,6 +167,8 @@ class Document:
         None  # set by the parser: "label-table", "paragraphs", "wide-table", "mixed"
     )
     encoding: str | None = None  # for text files
+    # PDF pages whose text was read only in part: (page, characters left out), for a warning.
+    skipped_text: list[tuple[int, int]] = field(default_factory=list)
     # The DOCX walk (ingest.wordxml.WordWalk), kept for the annotated copy; never serialized.
     word_walk: Any = field(default=None, repr=False, compare=False)
 

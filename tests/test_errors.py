@@ -347,8 +347,9 @@ def test_scanned_pdf_without_text_layer(run_cli, out, engine):
     assert_refused(
         run_cli("extract", source, "--pdf-engine", engine, "-o", out),
         5,
-        f"{source}: the PDF has no text layer (a scan?): run OCR first, e.g. "
-        "`ocrmypdf -l bul in.pdf out.pdf`, then retry with out.pdf",
+        f"{source}: the PDF has no text layer (a scanned page?): give it one with OCR, e.g. "
+        "`ocrmypdf -l bul in.pdf out.pdf` (Debian: `apt-get install ocrmypdf tesseract-ocr-bul`), "
+        "then retry with out.pdf",
         out,
     )
 

@@ -92,11 +92,12 @@ def test_blocks_are_identical(path):
     assert fast.pages == reference.pages
 
 
-def test_auto_is_the_fast_engine(monkeypatch):
-    import natprog.ingest.pdf as pdf
+def test_auto_is_the_reference_engine(monkeypatch):
+    """pdfium differs from pdfplumber on real files (the peer corpus), so it is opt-in."""
+    import natprog.ingest.pdfium as pdfium
 
     used = []
-    monkeypatch.setattr(pdf, "plumber_pages", lambda *a: used.append("pdfplumber") or [])
+    monkeypatch.setattr(pdfium, "pdfium_pages", lambda *a: used.append("pdfium") or [])
     path = INPUTS / "np2012-draft.pdf"
     document = read_pdf(path.read_bytes(), str(path), Options())  # auto
     assert used == [] and document.blocks

@@ -11,9 +11,14 @@ import io
 from ..errors import EncryptedFileError, LimitExceededError, NoTextLayerError, UnreadableFileError
 from ..models import Document
 from ..options import Options
-from .pdflayout import Grid, PageContent, Word, layout
+from .pdflayout import Grid, PageContent, layout
+from .pdfwords import direction, page_words
 
-OCR_HINT = "run OCR first, e.g. `ocrmypdf -l bul in.pdf out.pdf`, then retry with out.pdf"
+# How to get a text layer, said wherever natprog meets a scan.
+OCR_HINT = (
+    "give it one with OCR, e.g. `ocrmypdf -l bul in.pdf out.pdf` (Debian: `apt-get install "
+    "ocrmypdf tesseract-ocr-bul`), then retry with out.pdf"
+)
 
 
 ENCRYPTED = (
@@ -74,31 +79,26 @@ def plumber_pages(data: bytes, path: str, options: Options) -> list[PageContent]
         pages = []
         for page in pdf.pages:
             try:
-                words = page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False)
-                tables = page.find_tables()
+                found = page_words(
+                    [_char(char) for char in page.chars], float(page.width), float(page.height), _bold
+                )
+                # The table finder only where ruling lines are (it costs on every page), and
+                # only on upright pages: its cells are in the page's frame, not the text's.
+                ruled = found.direction == 0 and (page.lines or page.rects or page.curves)
+                tables = page.find_tables() if ruled else []
             except Exception as exc:
                 raise damaged(str(_cause(exc)), path, page.page_number) from None
             pages.append(
                 PageContent(
                     number=page.page_number,
-                    width=float(page.width),
-                    height=float(page.height),
-                    words=[
-                        Word(
-                            w["text"],
-                            float(w["x0"]),
-                            float(w["x1"]),
-                            float(w["top"]),
-                            float(w["bottom"]),
-                            "bold" in (w.get("fontname") or "").lower(),
-                        )
-                        for w in words
-                        if w.get("upright", True)
-                    ],
+                    width=found.width,
+                    height=found.height,
+                    words=found.words,
                     grids=[
                         Grid(tuple(map(float, t.bbox)), [list(row.cells) for row in t.rows])  # type: ignore[arg-type]
                         for t in tables
                     ],
+                    skipped=found.skipped,
                 )
             )
         return pages
@@ -106,16 +106,35 @@ def plumber_pages(data: bytes, path: str, options: Options) -> list[PageContent]
         pdf.close()
 
 
+def _char(char: dict) -> dict:
+    """pdfplumber's character as `pdfwords` takes it: its direction from its matrix."""
+    a, b = char["matrix"][:2]
+    return {
+        "text": char["text"],
+        "x0": char["x0"],
+        "x1": char["x1"],
+        "top": char["top"],
+        "bottom": char["bottom"],
+        "size": char["size"],
+        "font": char["fontname"],
+        "direction": direction(a, b),
+    }
+
+
+def _bold(fontname: str) -> bool:
+    return "bold" in (fontname or "").lower()
+
+
 def read_pdf(data: bytes, path: str, options: Options) -> Document:
     engine = options.pdf_engine
-    if engine in ("pdfium", "auto"):  # pdfplumber stays the reference (tests/test_pdfium.py)
+    if engine == "pdfium":  # opt-in: it differs from pdfplumber on real files (README)
         from .pdfium import pdfium_pages
 
         pages = pdfium_pages(data, path, options)
     else:
         pages = plumber_pages(data, path, options)
     if not any(page.words for page in pages):
-        raise NoTextLayerError(f"the PDF has no text layer (a scan?): {OCR_HINT}", path=path)
+        raise NoTextLayerError(f"the PDF has no text layer (a scanned page?): {OCR_HINT}", path=path)
     body, headers, footers = layout(pages)
     return Document(
         path=path,
@@ -125,4 +144,5 @@ def read_pdf(data: bytes, path: str, options: Options) -> Document:
         header_blocks=headers,
         footer_blocks=footers,
         pages=len(pages),
+        skipped_text=[(page.number, page.skipped) for page in pages if page.skipped],
     )

@@ -15,7 +15,8 @@ from ..errors import NatprogError
 from ..options import Options
 from .pdf import damaged, encrypted, too_many_pages
 from .pdffonts import FontDescents, font_descents
-from .pdflayout import Grid, PageContent, Word
+from .pdflayout import Grid, PageContent
+from .pdfwords import direction, page_words
 
 _Matrix = tuple[float, float, float, float, float, float]
 # Coordinates go through pdfium's 32-bit floats; rounding here restores the decimals written in
@@ -90,14 +91,9 @@ class _PageReader:
 
     def __init__(self, data: bytes) -> None:
         from pdfplumber.table import TableSettings
-        from pdfplumber.utils.text import WordExtractor
 
-        # pdfplumber's `extract_words` defaults; a change of font splits a word, as it does with
-        # `extra_attrs=["fontname"]` in the plumber engine (pdfium names fonts without their
-        # subset prefix, so the font itself is the key)
-        self._words = WordExtractor(
-            x_tolerance=3, y_tolerance=3, keep_blank_chars=False, extra_attrs=["font_key"]
-        )
+        # a change of font splits a word, as in the plumber engine (pdfium names fonts without
+        # their subset prefix, so the font itself is the key)
         self._tables = TableSettings.resolve(None)
         self._fonts: dict[int, _Font] = {}
         self._names: dict[int, str] = {}
@@ -112,25 +108,19 @@ class _PageReader:
             edges = _edges(page.raw, geometry)
         finally:
             page.close()
-        words = [
-            Word(
-                w["text"],
-                w["x0"],
-                w["x1"],
-                w["top"],
-                w["bottom"],
-                "bold" in self._names[w["font_key"]].lower(),
-            )
-            for w in self._words.extract_words(chars)
-            if w["upright"]
-        ]
+        found = page_words(chars, geometry.width, geometry.height, self._bold)
         return PageContent(
             number=index + 1,
-            width=geometry.width,
-            height=geometry.height,
-            words=words,
-            grids=self._grids(edges),
+            width=found.width,
+            height=found.height,
+            words=found.words,
+            # ruled tables are found in the page's frame: on upright pages only
+            grids=self._grids(edges) if edges and found.direction == 0 else [],
+            skipped=found.skipped,
         )
+
+    def _bold(self, key: int) -> bool:
+        return "bold" in self._names[key].lower()
 
     # -- characters --------------------------------------------------------------------------
 
@@ -285,9 +275,9 @@ def _char(
         "x1": right,
         "top": top,
         "bottom": bottom,
-        "doctop": top,
-        "upright": ta * td > 0 and tb * tc <= 0,
-        "font_key": font.key,
+        "size": round(bottom - top, _DIGITS),
+        "direction": direction(ta, tb),
+        "font": font.key,
     }
 
 
@@ -315,16 +305,17 @@ def _unrotated_chars(geometry: _Geometry, found: list) -> list[dict]:
         if y1 < y0:
             y0, y1 = y1, y0
         top = round(flip - y1, _DIGITS)
+        bottom = round(flip - y0, _DIGITS)
         out.append(
             {
                 "text": chr(code) if 0 < code < 0x110000 else "\ufffd",
                 "x0": round(x0 + shift, _DIGITS),
                 "x1": round(x1 + shift, _DIGITS),
                 "top": top,
-                "bottom": round(flip - y0, _DIGITS),
-                "doctop": top,
-                "upright": a * d > 0,
-                "font_key": font.key,
+                "bottom": bottom,
+                "size": round(bottom - top, _DIGITS),
+                "direction": 0 if a > 0 else 180,
+                "font": font.key,
             }
         )
     return out

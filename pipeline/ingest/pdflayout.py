@@ -45,6 +45,7 @@ class PageContent:
     height: float
     words: list[Word]
     grids: list[Grid] = field(default_factory=list)
+    skipped: int = 0  # characters the page holds but its words leave out (another direction)
 
 
 def _read_page(page: PageContent) -> PageParts:

@@ -1,0 +1,144 @@
+"""A PDF page's characters into words, whichever way its text runs and however it was written.
+
+Both engines hand over pdfminer-style character boxes; here overprinted copies go, split UTF-16
+halves are joined, the page's main text direction is turned upright, and word gaps come from the
+characters' positions when the PDF stores no spaces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .pdflayout import Word
+
+_SURROGATES = range(0xD800, 0xE000)
+# A PDF that draws its spaces has about one per word; one that stores none (it only moves the
+# pen) has next to none, and its word gaps must come from the characters' positions.
+_SPACES_PER_CHAR = 1 / 50
+# A gap over this share of the font size between two characters is a word gap (pdfplumber's
+# `x_tolerance_ratio`): a fixed 3 pt glues small type together when no spaces are stored.
+_GAP_RATIO = 0.15
+_DUPLICATE = 1.0  # points: a copy printed within this distance is an overprint (fake bold)
+
+
+@dataclass(slots=True)
+class PageWords:
+    """A page's words in its text's upright frame, and the characters left unread."""
+
+    words: list[Word]
+    width: float
+    height: float
+    direction: int  # degrees the page's main text runs anticlockwise (0 = upright)
+    skipped: int  # characters running in another direction than the page's main text
+
+
+def direction(a: float, b: float) -> int:
+    """Which way a character's baseline runs, from its text matrix's first column (a, b)."""
+    if abs(a) >= abs(b):
+        return 0 if a > 0 else 180
+    return 90 if b > 0 else 270
+
+
+def page_words(
+    chars: list[dict[str, Any]], width: float, height: float, bold: Any
+) -> PageWords:
+    """Words of one page from its characters (dicts with text, x0, x1, top, bottom, direction,
+    size and `font`); `bold(font)` says whether a font is bold."""
+    from pdfplumber.utils.text import WordExtractor
+
+    chars = _join_surrogates(_dedupe(chars))
+    counts: dict[int, int] = {}
+    for char in chars:
+        if not char["text"].isspace():
+            counts[char["direction"]] = counts.get(char["direction"], 0) + 1
+    main = max(counts, key=lambda d: (counts[d], d == 0)) if counts else 0
+    upright = [_turn(char, main, width, height) for char in chars if char["direction"] == main]
+    if main in (90, 270):
+        width, height = height, width
+    spaces = sum(1 for char in upright if char["text"] == " ")
+    settings: dict[str, Any] = {"x_tolerance": 3}
+    if spaces < len(upright) * _SPACES_PER_CHAR:
+        settings = {"x_tolerance_ratio": _GAP_RATIO}
+    extractor = WordExtractor(
+        y_tolerance=3, keep_blank_chars=False, extra_attrs=["font"], **settings
+    )
+    words = [
+        Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], bold(w["font"]))
+        for w in extractor.extract_words(upright)
+    ]
+    skipped = sum(count for d, count in counts.items() if d != main)
+    return PageWords(words, width, height, main, skipped)
+
+
+def _turn(char: dict, turn: int, width: float, height: float) -> dict:
+    """The character in the frame where text running `turn` degrees reads upright."""
+    x0, x1, top, bottom = char["x0"], char["x1"], char["top"], char["bottom"]
+    if turn == 90:  # reads bottom to top: its up is the page's left
+        x0, x1, top, bottom = height - bottom, height - top, x0, x1
+    elif turn == 270:  # reads top to bottom: its up is the page's right
+        x0, x1, top, bottom = top, bottom, width - x1, width - x0
+    elif turn == 180:
+        x0, x1, top, bottom = width - x1, width - x0, height - bottom, height - top
+    return {
+        "text": char["text"],
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "upright": True,
+        "size": bottom - top if turn else char["size"],
+        "font": char["font"],
+    }
+
+
+def _dedupe(chars: list[dict]) -> list[dict]:
+    """Without the copies of a character printed over itself, as pdfplumber's `dedupe_chars`:
+    the same text, font and size within a point of an earlier copy (looked up by the point
+    grid cells around it, so a page costs one pass)."""
+    seen: dict[tuple, list[tuple[float, float]]] = {}
+    out = []
+    for char in chars:
+        text = char["text"]
+        if text.isspace():
+            out.append(char)
+            continue
+        x0, top = char["x0"], char["top"]
+        key = (text, char["font"], round(char["size"], 1), char["direction"])
+        cx, cy = round(x0), round(top)
+        if any(
+            abs(x - x0) <= _DUPLICATE and abs(y - top) <= _DUPLICATE
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for x, y in seen.get((key, cx + dx, cy + dy), ())
+        ):
+            continue
+        seen.setdefault((key, cx, cy), []).append((x0, top))
+        out.append(char)
+    return out
+
+
+def _join_surrogates(chars: list[dict]) -> list[dict]:
+    """A character beyond the BMP as one character, not the two UTF-16 halves some PDFs (and
+    PDFium) give; a half without its partner becomes U+FFFD rather than unencodable text."""
+    if not any(ord(c) in _SURROGATES for char in chars for c in char["text"]):
+        return chars
+    out: list[dict] = []
+    for char in chars:
+        previous = out[-1] if out else None
+        text = char["text"]
+        if (
+            previous is not None
+            and len(text) == 1
+            and 0xDC00 <= ord(text) < 0xE000
+            and 0xD800 <= ord(previous["text"][-1]) < 0xDC00
+        ):
+            out[-1] = {**previous, "text": previous["text"] + text, "x1": max(previous["x1"], char["x1"])}
+            continue
+        out.append(char)
+    for index, char in enumerate(out):
+        if any(ord(c) in _SURROGATES for c in char["text"]):
+            text = char["text"].encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+            out[index] = {**char, "text": text}
+    return out
