@@ -6,7 +6,7 @@ Tracked changes still in the file and reviewers' comments, both read from the DO
 from __future__ import annotations
 
 from ..models import Block, Comment
-from .registry import CheckContext, Rule, check
+from .registry import CheckContext, Rule, check, location_of
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -84,3 +84,18 @@ def _anchor_block(comment: Comment, by_paragraph: dict[int, Block]) -> Block | N
 def _short(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@check(Rule("document.skipped_text", "warning", "Текст от PDF, който не е прочетен"), scope="text")
+def skipped_text(ctx: CheckContext) -> None:
+    """Text a PDF page holds that ingest left out (set in another direction than the page's
+    main text), so that nothing is dropped in silence."""
+    for page, characters in ctx.document.skipped_text:
+        ctx.report(
+            "document.skipped_text",
+            f"на стр. {page} {characters} знака текст са завъртяни спрямо основния текст "
+            "на страницата и не са прочетени",
+            location=location_of(None, page=page),
+            suggestion="прегледайте страницата в PDF файла; ако текстът е важен, подайте "
+            "проекта като DOCX",
+        )

@@ -26,6 +26,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # protected DOCX as an OLE file holding `EncryptedPackage`; a legacy .doc holds `WordDocument`.
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _WORD_DOCUMENT = "WordDocument".encode("utf-16-le")
+_ODT_TYPE = b"application/vnd.oasis.opendocument.text"
 _IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
 
 # What each content kind is called in messages, and which suffix claims which kind.
@@ -59,8 +60,7 @@ def sniff(data: bytes, suffix: str) -> str:
     if data.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        # ODT stores its `mimetype` member first and uncompressed, so the type is in the head.
-        if b"application/vnd.oasis.opendocument.text" in data[:200]:
+        if _is_odt(data):
             return "odt"
         if b"word/" in data:
             return "docx"
@@ -80,6 +80,30 @@ def sniff(data: bytes, suffix: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or suffix == ".txt" or _looks_like_text(data):
         return "txt"
     return "unknown"
+
+
+def _is_odt(data: bytes) -> bool:
+    """An OpenDocument text: its `mimetype` member says so, wherever it stands.
+
+    The standard puts it first and uncompressed, so it is usually in the head; some writers
+    put it elsewhere (pandoc's own test files do), and then the archive's directory finds it.
+    Only a member of a few bytes is read: this runs before any safety check of the archive.
+    """
+    if _ODT_TYPE in data[:200]:
+        return True
+    if b"mimetype" not in data:
+        return False
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = archive.getinfo("mimetype")
+            if info.file_size > 100 or info.compress_size > 1000:
+                return False
+            return archive.read(info).strip() == _ODT_TYPE
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
+        return False
 
 
 def _looks_like_text(data: bytes) -> bool:

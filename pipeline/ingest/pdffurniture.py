@@ -54,15 +54,18 @@ def _edge_lines(page: PageParts) -> list[tuple[Line, bool]]:
 def find_furniture(pages: list[PageParts]) -> dict[int, tuple[Line, bool]]:
     """id(line) -> (line, is_header) for running headers, footers and page numbers.
 
-    A line is furniture when the same line sits at the same height on several pages of the same
-    size — 2 pages, or 40% of them in a long document — or when it is a page number at the top
-    or bottom edge. "The same line" is the same text, or the same text but for a number that
+    A line is furniture when the same line sits at the same height on most pages of the same
+    size (more than half of them, and at least 2), or when it is a page number at the top or
+    bottom edge. Pages whose words are all the same count once: a page printed twice repeats
+    its body, not a header. "The same line" is the same text, or the same text but for a number that
     runs with the page number (`Стр. 3 от 19` on page 3, `Стр. 4 от 19` on page 4). Body text
     near an edge (a label at the foot of a page, `Дейност 3` at the head of one) recurs like
     that only by a rare accident.
     """
     sizes: dict[tuple[int, int], int] = {}
     candidates = []
+    # each page's words: a duplicated page is one page where repetition is concerned
+    contents = {page.content.number: tuple(w.text for w in page.content.words) for page in pages}
     for page in pages:
         size = page_size(page.content)
         sizes[size] = sizes.get(size, 0) + 1
@@ -75,16 +78,17 @@ def find_furniture(pages: list[PageParts]) -> dict[int, tuple[Line, bool]]:
         places.setdefault(key, []).append((number, _edge(line, head), line.text, numbers))
     out: dict[int, tuple[Line, bool]] = {}
     for size, _number, line, head, numbers in candidates:
-        count = sizes[size]
-        needed = max(2, math.ceil(0.4 * count)) if count > 4 else 2
+        needed = max(2, sizes[size] // 2 + 1)
         edge = _edge(line, head)
         same = [
             entry
             for entry in places[(size, _furniture_key(line.text), head)]
             if abs(entry[1] - edge) <= _SAME_PLACE
         ]
-        identical = {n for n, _, text, _ in same if text == line.text}
-        running = {n for n, _, _, _ in same} if _runs_with_page(same, len(numbers)) else set()
+        identical = {contents[n] for n, _, text, _ in same if text == line.text}
+        running = (
+            {contents[n] for n, _, _, _ in same} if _runs_with_page(same, len(numbers)) else set()
+        )
         if max(len(identical), len(running)) >= needed or _PAGE_NUMBER.match(line.text):
             out[id(line)] = (line, head)
     return out
