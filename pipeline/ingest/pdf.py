@@ -80,7 +80,10 @@ def plumber_pages(data: bytes, path: str, options: Options) -> list[PageContent]
         for page in pdf.pages:
             try:
                 found = page_words(
-                    [_char(char) for char in page.chars], float(page.width), float(page.height), _bold
+                    [_char(char) for char in page.chars],
+                    float(page.width),
+                    float(page.height),
+                    _bold,
                 )
                 # The table finder only where ruling lines are (it costs on every page), and
                 # only on upright pages: its cells are in the page's frame, not the text's.
@@ -134,7 +137,9 @@ def read_pdf(data: bytes, path: str, options: Options) -> Document:
     else:
         pages = plumber_pages(data, path, options)
     if not any(page.words for page in pages):
-        raise NoTextLayerError(f"the PDF has no text layer (a scanned page?): {OCR_HINT}", path=path)
+        raise NoTextLayerError(
+            f"the PDF has no text layer (a scanned page?): {OCR_HINT}", path=path
+        )
     body, headers, footers = layout(pages)
     return Document(
         path=path,

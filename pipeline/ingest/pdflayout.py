@@ -15,6 +15,7 @@ from .pdfcolumns import Region, find_regions
 from .pdffurniture import find_furniture, furniture_blocks, page_size
 from .pdfparts import Cell, Line, PageParts, TablePiece, TextBlock, group_lines, join_lines
 from .pdftables import merge_tables
+from .pdftextcolumns import split_columns
 
 __all__ = ["Grid", "PageContent", "Word", "group_lines", "join_lines", "layout"]
 
@@ -101,6 +102,8 @@ def layout(pages: list[PageContent]) -> tuple[list[Block], list[Block], list[Blo
     furniture = find_furniture(read)
     headers, footers = furniture_blocks(read, furniture)
     bodies = [[line for line in page.lines if id(line) not in furniture] for page in read]
+    columns = [split_columns(body) for body in bodies]
+    bodies = [rest for rest, _ in columns]
     regions = [find_regions(body) for body in bodies]
     # The right margin of body text, per page size: a line short of it was ended by the author.
     right_edges: dict[tuple[int, int], float] = {}
@@ -117,8 +120,12 @@ def layout(pages: list[PageContent]) -> tuple[list[Block], list[Block], list[Blo
                     key = round(region.split)
                     value_edges[key] = max(value_edges.get(key, 0.0), value[-1].x1)
     items: list[TextBlock | TablePiece] = []
-    for page, body, found in zip(read, bodies, regions, strict=True):
+    for page, body, found, (_, runs) in zip(read, bodies, regions, columns, strict=True):
         number = page.content.number
+        for run in runs:
+            for block in _paragraphs(run.lines, number, run.right):
+                block.order = (run.top, run.column, block.top)
+                items.append(block)
         right = right_edges.get(page_size(page.content), page.content.width)
         items.extend(page.tables)
         inside: set[int] = set()
@@ -127,8 +134,14 @@ def layout(pages: list[PageContent]) -> tuple[list[Block], list[Block], list[Blo
             inside.update(id(line) for line in region.lines)
         body = [line for line in body if id(line) not in inside]
         items.extend(_paragraphs(body, number, right))
-    items.sort(key=lambda item: (item.page, item.top))
+    items.sort(key=_reading_order)
     return _blocks(merge_tables(items)), headers, footers
+
+
+def _reading_order(item: TextBlock | TablePiece) -> tuple:
+    """Top to bottom; a two-column stretch at its top, its left column before its right."""
+    order = getattr(item, "order", None)
+    return (item.page, *(order or (item.top, 0, item.top)))
 
 
 def _region_table(region: Region, page: int, right_edge: float) -> TablePiece:

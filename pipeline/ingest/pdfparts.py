@@ -78,6 +78,7 @@ class TextBlock:
     text: str
     bbox: tuple[float, float, float, float]
     bold: bool
+    order: tuple[float, int, float] | None = None  # (stretch top, column, top) in two columns
 
 
 @dataclass(slots=True)

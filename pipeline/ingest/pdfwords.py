@@ -40,9 +40,7 @@ def direction(a: float, b: float) -> int:
     return 90 if b > 0 else 270
 
 
-def page_words(
-    chars: list[dict[str, Any]], width: float, height: float, bold: Any
-) -> PageWords:
+def page_words(chars: list[dict[str, Any]], width: float, height: float, bold: Any) -> PageWords:
     """Words of one page from its characters (dicts with text, x0, x1, top, bottom, direction,
     size and `font`); `bold(font)` says whether a font is bold."""
     from pdfplumber.utils.text import WordExtractor
@@ -134,7 +132,11 @@ def _join_surrogates(chars: list[dict]) -> list[dict]:
             and 0xDC00 <= ord(text) < 0xE000
             and 0xD800 <= ord(previous["text"][-1]) < 0xDC00
         ):
-            out[-1] = {**previous, "text": previous["text"] + text, "x1": max(previous["x1"], char["x1"])}
+            out[-1] = {
+                **previous,
+                "text": previous["text"] + text,
+                "x1": max(previous["x1"], char["x1"]),
+            }
             continue
         out.append(char)
     for index, char in enumerate(out):
