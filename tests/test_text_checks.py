@@ -98,3 +98,18 @@ def test_balanced_quotes_in_every_style(check_text):
 def test_odd_straight_quotes(check_text):
     found = check_text('Програма "Демокрация и още.', "text.quotes")
     assert len(found) == 1 and found[0].text == '"'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The “$1,500” grant and the “(a)” clause, the “/docs” path.",
+        "„Средствата са “$1,500” за година“.",
+        "The “Blue Heart” campaign.",
+    ],
+)
+def test_english_quote_before_a_sign_opens(text):
+    """An English “ before `$`, `(` or `/` opens a quote, also inside a Bulgarian „…“ (issue 13)."""
+    from natprog.checks.typography import _quote_marks
+
+    assert _quote_marks(text) == ([], [])

@@ -119,16 +119,23 @@ def _letters_after(text: str, position: int) -> int:
     return position
 
 
+def _starts_quoted(after: str) -> bool:
+    """What follows an opening quote: a word, a number, a currency sign, a bracket, a slash
+    (not a space or the punctuation after a closing quote)."""
+    return not after.isspace() and after not in ",.;:!?)]»”“…"
+
+
 def _quote_marks(text: str) -> tuple[list[int], list[int]]:
-    """Unmatched opening and closing quotes of one block (positions). `“` opens a quote when
-    nothing is open and a word follows (English style), and closes one otherwise (Bulgarian)."""
+    """Unmatched opening and closing quotes of one block (positions). `“` opens a quote when it
+    stands before a word (English style: `“Blue`, `“$1,500`, `“(a)`, also inside „…“) and
+    closes one otherwise (Bulgarian)."""
     opened: list[int] = []
     closed: list[int] = []
     for index, ch in enumerate(text):
         if ch == "“":
             before = text[index - 1] if index else " "
             after = text[index + 1] if index + 1 < len(text) else " "
-            starts = not opened and (before.isspace() or before in "([") and after.isalnum()
+            starts = (before.isspace() or before in "([/") and _starts_quoted(after)
             ch = "„" if starts else "”"
         if ch in _OPEN:
             opened.append(index)
