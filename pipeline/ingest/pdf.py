@@ -128,9 +128,14 @@ def _bold(fontname: str) -> bool:
     return "bold" in (fontname or "").lower()
 
 
+def engine(options: Options) -> str:
+    """The engine that reads: pdfplumber unless pdfium is asked for, since pdfium's text differs
+    from pdfplumber's on real files (the peer corpus, README "PDF engines")."""
+    return "pdfium" if options.pdf_engine == "pdfium" else "pdfplumber"
+
+
 def read_pdf(data: bytes, path: str, options: Options) -> Document:
-    engine = options.pdf_engine
-    if engine == "pdfium":  # opt-in: it differs from pdfplumber on real files (README)
+    if engine(options) == "pdfium":
         from .pdfium import pdfium_pages
 
         pages = pdfium_pages(data, path, options)

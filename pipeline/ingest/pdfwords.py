@@ -58,12 +58,19 @@ def page_words(chars: list[dict[str, Any]], width: float, height: float, bold: A
     settings: dict[str, Any] = {"x_tolerance": 3}
     if spaces < len(upright) * _SPACES_PER_CHAR:
         settings = {"x_tolerance_ratio": _GAP_RATIO}
-    extractor = WordExtractor(
-        y_tolerance=3, keep_blank_chars=False, extra_attrs=["font"], **settings
-    )
+    # A change of font does not end a word: a fallback font's 😀 before a comma, a bold
+    # letter in a word. A word is bold when all its characters are.
+    extractor = WordExtractor(y_tolerance=3, keep_blank_chars=False, **settings)
     words = [
-        Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], bold(w["font"]))
-        for w in extractor.extract_words(upright)
+        Word(
+            w["text"],
+            w["x0"],
+            w["x1"],
+            w["top"],
+            w["bottom"],
+            all(bold(c["font"]) for c in w["chars"]),
+        )
+        for w in extractor.extract_words(upright, return_chars=True)
     ]
     skipped = sum(count for d, count in counts.items() if d != main)
     return PageWords(words, width, height, main, skipped)
