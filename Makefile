@@ -13,7 +13,7 @@ SOURCES := $(shell find pipeline -type f \( -name '*.py' -o -name '*.csv' -o -na
 # prerequisite, so adding or removing any draft still triggers a run, and batch's cache decides).
 DRAFTS := $(wildcard $(wildcard inputs/*))
 
-.PHONY: all test test-slow check lint format bench profile clean distclean
+.PHONY: all test test-slow corpus check lint format bench profile clean distclean
 .DEFAULT_GOAL := all
 
 # `natprog batch` is the incremental build: it skips a draft whose bytes, natprog (version and
@@ -44,6 +44,12 @@ test: $(TEST_STAMP)
 
 test-slow: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q -n auto -m slow
+
+# The peer corpus (../shared/peer-corpus: 311 test files of pandoc, pdfplumber, python-docx and
+# mammoth), every file through `extract` and `check --text-only` against
+# tests/peer_corpus_expected.csv; part of test-slow, here on its own.
+corpus: $(TEST_STAMP)
+	$(BIN)/python -m pytest -q -n auto -m slow tests/test_peer_corpus.py
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .

@@ -110,18 +110,12 @@ def plumber_pages(data: bytes, path: str, options: Options) -> list[PageContent]
 
 
 def _char(char: dict) -> dict:
-    """pdfplumber's character as `pdfwords` takes it: its direction from its matrix."""
+    """pdfplumber's character as `pdfwords` takes it: its font, its direction from its matrix
+    (added to pdfplumber's own dict: a copy per character costs)."""
     a, b = char["matrix"][:2]
-    return {
-        "text": char["text"],
-        "x0": char["x0"],
-        "x1": char["x1"],
-        "top": char["top"],
-        "bottom": char["bottom"],
-        "size": char["size"],
-        "font": char["fontname"],
-        "direction": direction(a, b),
-    }
+    char["font"] = char["fontname"]
+    char["direction"] = direction(a, b)
+    return char
 
 
 def _bold(fontname: str) -> bool:

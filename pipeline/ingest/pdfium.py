@@ -316,6 +316,8 @@ def _unrotated_chars(geometry: _Geometry, found: list) -> list[dict]:
                 "size": round(bottom - top, _DIGITS),
                 "direction": 0 if a > 0 else 180,
                 "font": font.key,
+                "upright": a * d > 0,
+                "doctop": top,
             }
         )
     return out

@@ -42,7 +42,8 @@ def direction(a: float, b: float) -> int:
 
 def page_words(chars: list[dict[str, Any]], width: float, height: float, bold: Any) -> PageWords:
     """Words of one page from its characters (dicts with text, x0, x1, top, bottom, direction,
-    size and `font`); `bold(font)` says whether a font is bold."""
+    size and `font`; upright and doctop as pdfplumber's where they are upright already);
+    `bold(font)` says whether a font is bold."""
     from pdfplumber.utils.text import WordExtractor
 
     chars = _join_surrogates(_dedupe(chars))
@@ -51,7 +52,11 @@ def page_words(chars: list[dict[str, Any]], width: float, height: float, bold: A
         if not char["text"].isspace():
             counts[char["direction"]] = counts.get(char["direction"], 0) + 1
     main = max(counts, key=lambda d: (counts[d], d == 0)) if counts else 0
-    upright = [_turn(char, main, width, height) for char in chars if char["direction"] == main]
+    upright = [
+        char if main == 0 and char.get("upright") else _turn(char, main, width, height)
+        for char in chars
+        if char["direction"] == main
+    ]
     if main in (90, 270):
         width, height = height, width
     spaces = sum(1 for char in upright if char["text"] == " ")
