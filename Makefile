@@ -13,7 +13,7 @@ SOURCES := $(shell find pipeline -type f \( -name '*.py' -o -name '*.csv' -o -na
 # prerequisite, so adding or removing any draft still triggers a run, and batch's cache decides).
 DRAFTS := $(wildcard $(wildcard inputs/*))
 
-.PHONY: all test test-slow corpus check lint format bench profile clean distclean
+.PHONY: all test test-slow corpus check lint format bench bench-pdf profile clean distclean
 .DEFAULT_GOAL := all
 
 # `natprog batch` is the incremental build: it skips a draft whose bytes, natprog (version and
@@ -66,6 +66,11 @@ check: lint test
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q pipeline
 	$(BIN)/python benchmarks/bench.py
+
+# PDF reading at 1×, 8× and 32× the 2012 PDF (608 pages) beside pdfplumber; a few minutes.
+bench-pdf: $(STAMP)
+	$(BIN)/python -m compileall -q pipeline
+	$(BIN)/python benchmarks/pdf_scale.py
 
 # Per-stage timings of the 2012 draft and a cProfile of the slowest stage, in profile/.
 profile: $(STAMP)

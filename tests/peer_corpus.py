@@ -9,6 +9,7 @@ repository); `NATPROG_PEER_CORPUS` points elsewhere.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -62,8 +63,34 @@ def read_expected() -> dict[str, dict[str, str]]:
         return {row["file"]: row for row in csv.DictReader(handle)}
 
 
+@contextlib.contextmanager
+def _converting_once():
+    """LibreOffice converts an ODT or RTF once for both commands (it takes seconds a time)."""
+    import natprog.ingest.convert as convert
+
+    real = convert.convert_to_docx
+    done: dict[tuple, bytes] = {}
+
+    def once(path, options, suffix=None):
+        key = (str(path), suffix)
+        if key not in done:
+            done[key] = real(path, options, suffix=suffix)
+        return done[key]
+
+    convert.convert_to_docx = once
+    try:
+        yield
+    finally:
+        convert.convert_to_docx = real
+
+
 def outcome(name: str) -> Outcome:
     """`natprog extract FILE` and `check --text-only FILE` (in-process), and the words read."""
+    with _converting_once():
+        return _outcome(name)
+
+
+def _outcome(name: str) -> Outcome:
     from natprog.cli import main
     from natprog.errors import NatprogError
     from natprog.options import Options
@@ -140,22 +167,28 @@ def _xml_words(path: Path, parts: re.Pattern, kind: str) -> int:
     return words
 
 
+def _measure(name: str) -> dict[str, str]:
+    row = outcome(name).row()
+    reference = reference_words(name)
+    row["reference_words"] = "" if reference is None else str(reference)
+    return row
+
+
 def agrees(words: int, reference: int) -> bool:
     return abs(words - reference) <= max(5, AGREEMENT * reference)
 
 
 def update() -> None:
     """Run the whole corpus (slow: minutes) and rewrite the expected-outcomes table."""
+    from multiprocessing import Pool
+
     old = read_expected() if EXPECTED.exists() else {}
     rows = []
-    for name in corpus_files():
-        found = outcome(name)
-        reference = reference_words(name)
-        row = found.row()
-        row["reference_words"] = "" if reference is None else str(reference)
-        row["note"] = old.get(name, {}).get("note", "")
-        rows.append(row)
-        print(",".join(row.values()), flush=True)
+    with Pool(int(os.environ.get("JOBS", "2"))) as pool:
+        for row in pool.imap(_measure, corpus_files()):
+            row["note"] = old.get(row["file"], {}).get("note", "")
+            rows.append(row)
+            print(",".join(row.values()), flush=True)
     with open(EXPECTED, "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, FIELDS, lineterminator="\n")
         writer.writeheader()

@@ -144,7 +144,9 @@ def test_characters_beyond_the_bmp_are_read_whole(tmp_path, run_cli):
     """A PDF with 😀, 𝐌 and 𝟏 made by LibreOffice, as the fixtures are (issue 13: exit 70)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui")
+        pytest.skip(
+            "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
+        )
     text = tmp_path / "beyond.txt"
     text.write_text("Усмивка 😀, буква 𝐌 и цифра 𝟏 в текста.\n", encoding="utf-8")
     subprocess.run(
@@ -176,7 +178,10 @@ BODY = [(100 + 14 * n, f"Body line {n} of the memo says something") for n in ran
 
 
 def test_a_duplicated_page_is_not_a_running_header():
-    pages = [_page(1, [(30, "MEMO to all staff"), *BODY]), _page(2, [(30, "MEMO to all staff"), *BODY])]
+    pages = [
+        _page(1, [(30, "MEMO to all staff"), *BODY]),
+        _page(2, [(30, "MEMO to all staff"), *BODY]),
+    ]
     body, headers, _ = layout(pages)
     assert headers == []
     assert sum(block.text.count("Body line") for block in body) == 12

@@ -9,7 +9,6 @@ sample; the whole corpus is `@pytest.mark.slow` (`make test-slow`, `make corpus`
 from __future__ import annotations
 
 import pytest
-
 from peer_corpus import (
     CORPUS,
     REFUSALS,
