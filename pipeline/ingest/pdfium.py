@@ -15,7 +15,8 @@ from ..errors import NatprogError
 from ..options import Options
 from .pdf import damaged, encrypted, too_many_pages
 from .pdffonts import FontDescents, font_descents
-from .pdflayout import Grid, PageContent
+from .pdfgrids import ruled_grids
+from .pdflayout import PageContent
 from .pdfwords import direction, page_words
 
 _Matrix = tuple[float, float, float, float, float, float]
@@ -90,11 +91,7 @@ class _PageReader:
     """Reads pages one by one; remembers what it learned about each font across pages."""
 
     def __init__(self, data: bytes) -> None:
-        from pdfplumber.table import TableSettings
-
-        # a change of font splits a word, as in the plumber engine (pdfium names fonts without
-        # their subset prefix, so the font itself is the key)
-        self._tables = TableSettings.resolve(None)
+        # pdfium names fonts without their subset prefix, so the font itself is the key
         self._fonts: dict[int, _Font] = {}
         self._names: dict[int, str] = {}
         self._data = data
@@ -115,7 +112,7 @@ class _PageReader:
             height=found.height,
             words=found.words,
             # ruled tables are found in the page's frame: on upright pages only
-            grids=self._grids(edges) if edges and found.direction == 0 else [],
+            grids=ruled_grids(edges) if edges and found.direction == 0 else [],
             skipped=found.skipped,
         )
 
@@ -203,45 +200,6 @@ class _PageReader:
         matrix = raw.FS_MATRIX()
         raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix))
         return font, size.value, (matrix.a, matrix.b, matrix.c, matrix.d)
-
-    # -- tables ------------------------------------------------------------------------------
-
-    def _grids(self, edges: list[dict]) -> list[Grid]:
-        """pdfplumber's `find_tables()` ("lines" strategies, default tolerances) on our edges."""
-        from pdfplumber import utils
-        from pdfplumber.table import (
-            Table,
-            cells_to_tables,
-            edges_to_intersections,
-            intersections_to_cells,
-            merge_edges,
-        )
-
-        s = self._tables
-        vertical = utils.filter_edges(edges, "v", min_length=s.edge_min_length_prefilter)
-        horizontal = utils.filter_edges(edges, "h", min_length=s.edge_min_length_prefilter)
-        merged = merge_edges(
-            vertical + horizontal,
-            snap_x_tolerance=s.snap_x_tolerance,
-            snap_y_tolerance=s.snap_y_tolerance,
-            join_x_tolerance=s.join_x_tolerance,
-            join_y_tolerance=s.join_y_tolerance,
-        )
-        merged = utils.filter_edges(merged, min_length=s.edge_min_length)
-        intersections = edges_to_intersections(
-            merged, s.intersection_x_tolerance, s.intersection_y_tolerance
-        )
-        cells = intersections_to_cells(intersections)
-        grids = []
-        for group in cells_to_tables(cells):
-            table = Table(None, group)  # type: ignore[arg-type]  (rows need no page)
-            grids.append(
-                Grid(
-                    tuple(map(float, table.bbox)),  # type: ignore[arg-type]
-                    [list(row.cells) for row in table.rows],
-                )
-            )
-        return grids
 
 
 def _char(
