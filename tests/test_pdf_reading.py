@@ -139,6 +139,7 @@ def test_utf16_halves_are_joined_and_lone_halves_replaced():
     assert [w.text for w in words] == ["\U0001d40ca\ufffd"]
 
 
+@pytest.mark.slow  # a LibreOffice conversion; the joining itself is tested just above
 @pytest.mark.libreoffice
 def test_characters_beyond_the_bmp_are_read_whole(tmp_path, run_cli):
     """A PDF with 😀, 𝐌 and 𝟏 made by LibreOffice, as the fixtures are (issue 13: exit 70)."""
