@@ -197,7 +197,11 @@ def _failure(error: Exception, path: Path) -> NatprogError:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="natprog")
-@click.option("--debug", is_flag=True, help="Show the full traceback of an internal error.")
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="Show the full traceback of an internal error (before or after the command name).",
+)
 def cli(debug: bool) -> None:
     """Turn national anti-trafficking programme drafts (DOCX, PDF, TXT) into data and proofread them."""
 
@@ -341,7 +345,7 @@ def abbreviations(file: Path, fmt: str, **kwargs) -> None:
 
 
 @cli.command()
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", type=click.Path(path_type=Path))  # discover() explains a bad one
 @output_option(
     "outputs", "Folder for the outputs: OUT/<stem>-<ext>/ per draft, summary.csv and summary.json."
 )
@@ -474,6 +478,15 @@ class _NoticeHandler(logging.Handler):
         _err(f"natprog: {' '.join(record.getMessage().split())}")
 
 
+def _debug_first(args: list[str]) -> list[str]:
+    """`--debug` is natprog's own option; accept it anywhere (`natprog extract x --debug`)."""
+    end = args.index("--") if "--" in args else len(args)
+    if "--debug" not in args[:end]:
+        return list(args)
+    rest = [arg for arg in args[:end] if arg != "--debug"] + list(args[end:])
+    return ["--debug", *rest]
+
+
 INTERRUPTED = "natprog: interrupted (no output was left half-written)"
 
 
@@ -482,7 +495,7 @@ def main(argv: list[str] | None = None) -> int:
 
     This is the one place where exceptions become exit codes (`errors.ExitCode`).
     """
-    args = sys.argv[1:] if argv is None else argv
+    args = _debug_first(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     logger = logging.getLogger("natprog")
     handler = _NoticeHandler(logging.INFO)
