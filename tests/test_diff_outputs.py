@@ -82,7 +82,7 @@ def test_changed_words_are_struck_and_underlined(workbook):
     marked = {
         (block.text, bool(block.font.strike), bool(block.font.u))
         for block in cell
-        if not isinstance(block, str)
+        if block.font.strike or block.font.u
     }
     assert marked == {(", следователи", False, True), (" и НСлС", True, False)}
     assert "".join(block if isinstance(block, str) else block.text for block in cell) == (
@@ -146,3 +146,22 @@ def test_outputs_are_written_atomically_into_a_new_folder(year, tmp_path):
     assert sorted(p.name for p in (tmp_path / "нова папка").iterdir()) == sorted(
         p.name for p in paths
     )  # no temporary files left behind
+
+
+def test_highlighted_words_keep_the_cell_font(workbook):
+    """Every run of a highlighted cell, inserted words included, in the cell's own font."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+
+    sheet = workbook["Променени"]
+    cell_font = sheet.cell(2, 1).font
+    runs = [
+        part
+        for row in sheet.iter_rows(min_row=2)
+        for cell in row
+        if isinstance(cell.value, CellRichText)
+        for part in cell.value
+    ]
+    assert runs
+    for part in runs:
+        assert isinstance(part, TextBlock), part
+        assert (part.font.rFont, float(part.font.sz)) == (cell_font.name, float(cell_font.sz))

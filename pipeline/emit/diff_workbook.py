@@ -19,6 +19,7 @@ from .workbook import add_table_sheet
 _FIXED = dt.datetime(2000, 1, 1)
 _DELETED = "C00000"
 _INSERTED = "007A33"
+CELL_FONT, CELL_FONT_SIZE = "Calibri", 11  # openpyxl's default cell font
 
 GLOSSARY_CHANGES = {"added": "добавена", "removed": "премахната", "changed": "променена"}
 
@@ -52,15 +53,15 @@ def rich(spans: list[dict]):
     from openpyxl.cell.rich_text import CellRichText, TextBlock
     from openpyxl.cell.text import InlineFont
 
-    deleted = InlineFont(color=_DELETED, strike=True)
-    inserted = InlineFont(color=_INSERTED, u="single", b=True)
-    parts: list = []
-    for span in spans:
-        if span["op"] == "equal":
-            parts.append(span["text"])
-        else:
-            parts.append(TextBlock(deleted if span["op"] == "delete" else inserted, span["text"]))
-    return CellRichText(parts)
+    # Every run names the cell's font and size: a run without them is shown by LibreOffice in
+    # its own default font, so the inserted words looked pasted in from elsewhere.
+    base = {"rFont": CELL_FONT, "sz": CELL_FONT_SIZE}
+    fonts = {
+        "equal": InlineFont(**base),
+        "delete": InlineFont(**base, color=_DELETED, strike=True),
+        "insert": InlineFont(**base, color=_INSERTED, u="single", b=True),
+    }
+    return CellRichText([TextBlock(fonts[span["op"]], span["text"]) for span in spans])
 
 
 def _notes(notes: dict[str, list[dict]], activity_id: str | None) -> str | None:
