@@ -1,0 +1,51 @@
+"""What a new user meets first (issue 14): no silent surprises from the commands as documented.
+
+Advice in the messages, `--debug` anywhere on the line, exit codes the README explains.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import DRAFT_2012
+from natprog.errors import ExitCode
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_debug_is_accepted_after_the_command_name(run_cli, monkeypatch, tmp_path):
+    def broken(*args, **kwargs):
+        raise KeyError("boom")
+
+    monkeypatch.setattr("natprog.run.extract", broken)
+    result = run_cli("extract", DRAFT_2012["txt"], "-o", tmp_path / "out", "--debug")
+    assert result.code == ExitCode.INTERNAL
+    assert result.err.startswith("Traceback (most recent call last):")
+
+
+def test_batch_on_a_missing_folder_says_what_to_do(run_cli, tmp_path):
+    result = run_cli("batch", tmp_path / "nothere", "-o", tmp_path / "out")
+    assert result.code == ExitCode.USAGE
+    assert "no such folder" in result.err
+    assert "give the folder that holds the drafts" in result.err
+    a_file = tmp_path / "a.txt"
+    a_file.write_text("x", encoding="utf-8")
+    result = run_cli("batch", a_file, "-o", tmp_path / "out")
+    assert result.code == ExitCode.USAGE
+    assert f"natprog extract {a_file}" in result.err
+
+
+def _exit_code_row(code: int) -> str:
+    for line in README.read_text(encoding="utf-8").splitlines():
+        if re.match(rf"\| {code} \|", line):
+            return line
+    raise AssertionError(f"no row for exit code {code} in the README")
+
+
+def test_a_missing_file_exits_with_the_code_the_readme_gives_it(run_cli, tmp_path):
+    result = run_cli("extract", tmp_path / "nothere.docx", "-o", tmp_path / "out")
+    assert result.code == ExitCode.UNREADABLE
+    assert "no such file" in result.err
+    row = _exit_code_row(int(ExitCode.UNREADABLE))
+    assert "missing" in row and "no such file" in row
