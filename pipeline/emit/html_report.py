@@ -12,7 +12,8 @@ from pathlib import Path
 from ..models import SEVERITIES, to_roman
 from ..names import FIELD_NAMES
 from .atomic import write_text
-from .serialize import SEVERITY_NAMES, place_text
+from .locate import place_words
+from .serialize import SEVERITY_NAMES
 from .templating import environment
 
 SEVERITY_PLURALS = {"error": "Грешки", "warning": "Предупреждения", "info": "Бележки"}
@@ -52,23 +53,22 @@ def _finding_view(number: int, finding: dict, sections: dict, activities: dict) 
         "signals": list(finding.get("signals") or ()),
         "highlight": _highlight(finding),
         "where": _where(location, sections, activities),
+        "place": place_words(location),
         "section_key": str(section) if section else "",
     }
 
 
 def _where(location: dict, sections: dict, activities: dict) -> list[dict]:
-    """Section, activity, field and page/paragraph/line, each with a tooltip where useful."""
+    """Section, activity and field, each with a tooltip where useful (the place comes last)."""
     section, activity, field = (location.get(k) for k in ("section", "activity", "field"))
     parts = []
     if section:
         parts.append({"text": f"Раздел {to_roman(section)}", "title": sections.get(section) or ""})
     if activity:
-        parts.append({"text": f"Дейност {activity}", "title": activities.get(activity) or ""})
+        number = activity.rsplit(".", 1)[-1]  # as the draft heads it: `Дейност 5`
+        parts.append({"text": f"Дейност {number}", "title": activities.get(activity) or ""})
     if field:
         parts.append({"text": f"поле „{FIELD_NAMES.get(field, field)}“", "title": ""})
-    place = place_text(location)
-    if place:
-        parts.append({"text": place, "title": ""})
     return parts
 
 
