@@ -24,3 +24,13 @@ FIELD_NAMES: dict[str, str] = {
     "draft_marker": "Означение „ПРОЕКТ“",
     "table_header": "Заглавен ред на таблица",
 }
+
+# `deadline.kind` (a code in the JSON) as the workbook and CSV show it.
+DEADLINE_KIND_NAMES: dict[str, str] = {
+    "date": "дата",
+    "month": "месец",
+    "quarter": "тримесечие",
+    "year": "година",
+    "permanent": "постоянен",
+    "unknown": "неразпознат",
+}

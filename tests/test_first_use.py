@@ -49,3 +49,26 @@ def test_a_missing_file_exits_with_the_code_the_readme_gives_it(run_cli, tmp_pat
     assert "no such file" in result.err
     row = _exit_code_row(int(ExitCode.UNREADABLE))
     assert "missing" in row and "no such file" in row
+
+
+def test_what_a_person_reads_in_the_workbook_and_csv_is_bulgarian(results_2012):
+    """No English codes in the cells (`month`, `permanent`); codes only in the `Код` column."""
+    import csv
+    import io
+
+    from natprog.emit.csvout import rows_to_csv
+    from natprog.emit.serialize import ACTIVITY_COLUMNS, activity_rows
+    from natprog.emit.workbook import build_workbook
+
+    data = results_2012["docx"].to_dict()
+    code_like = re.compile(r"^[a-z][a-z_.]+$")
+    workbook = build_workbook(data)
+    for sheet in workbook.worksheets:
+        header = [cell.value for cell in sheet[1]]
+        for row in sheet.iter_rows(min_row=2):
+            for name, cell in zip(header, row, strict=False):
+                if name != "Код" and isinstance(cell.value, str):
+                    assert not code_like.match(cell.value), (sheet.title, name, cell.value)
+    text = rows_to_csv(ACTIVITY_COLUMNS, activity_rows(data))
+    kinds = {row["Вид срок"] for row in csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))}
+    assert kinds == {"месец", "година", "постоянен"}

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..abbreviations.institutions import institutions_table
 from ..models import SEVERITIES, to_roman
-from ..names import FIELD_NAMES
+from ..names import DEADLINE_KIND_NAMES, FIELD_NAMES
 
 if TYPE_CHECKING:
     from ..run import Result
@@ -119,7 +119,8 @@ ACTIVITY_FIELDS: tuple[Column, ...] = (
     Column("ID", "string", "Идентификатор", "Раздел и номер на дейността, напр. III.5.", True),
     Column(
         "Вид срок", "string", "Вид срок",
-        "date, month, quarter, year, permanent (постоянен) или unknown (неразпознат).",
+        "дата, месец, тримесечие, година, постоянен или неразпознат "
+        "(в JSON: date, month, quarter, year, permanent, unknown).",
     ),
     Column("Етикет партньори", "string", "Етикет на партньорите", "Етикетът, както е изписан."),
     Column("Източник", "string", "Място в проекта", "Страница, абзац или ред в изходния файл."),
@@ -163,7 +164,7 @@ def activity_rows(data: dict) -> list[dict]:
                 "Очаквани резултати": activity["expected_results"]["text"],
                 "Индикатори": activity["indicators"]["text"],
                 "ID": activity["id"],
-                "Вид срок": deadline["kind"],
+                "Вид срок": DEADLINE_KIND_NAMES.get(deadline["kind"], deadline["kind"]),
                 "Етикет партньори": activity["partners_label"],
                 "Източник": source_text(activity["source"]),
             }
