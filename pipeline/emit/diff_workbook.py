@@ -14,12 +14,12 @@ from ..models import to_roman
 from ..names import FIELD_NAMES
 from .atomic import deterministic_zip
 from .serialize import FINDING_COLUMNS, finding_rows, source_text
-from .workbook import add_table_sheet
+from .sheet_layout import FONT_NAME, FONT_SIZE, fit_rows, set_up_printing
+from .workbook import add_table_sheet, use_default_font
 
 _FIXED = dt.datetime(2000, 1, 1)
 _DELETED = "C00000"
 _INSERTED = "007A33"
-CELL_FONT, CELL_FONT_SIZE = "Calibri", 11  # openpyxl's default cell font
 
 GLOSSARY_CHANGES = {"added": "добавена", "removed": "премахната", "changed": "променена"}
 
@@ -55,7 +55,7 @@ def rich(spans: list[dict]):
 
     # Every run names the cell's font and size: a run without them is shown by LibreOffice in
     # its own default font, so the inserted words looked pasted in from elsewhere.
-    base = {"rFont": CELL_FONT, "sz": CELL_FONT_SIZE}
+    base = {"rFont": FONT_NAME, "sz": FONT_SIZE}
     fonts = {
         "equal": InlineFont(**base),
         "delete": InlineFont(**base, color=_DELETED, strike=True),
@@ -168,6 +168,7 @@ def build_workbook(data: dict):
 
     workbook = Workbook()
     workbook.remove(workbook.active)
+    use_default_font(workbook)
     notes = notes_by_activity(data)
     added = [activity_row(item, NEAREST_IN_OLD, notes) for item in data["added"]]
     dropped = [activity_row(item, NEAREST_IN_NEW, notes) for item in data["dropped"]]
@@ -178,6 +179,9 @@ def build_workbook(data: dict):
     add_table_sheet(workbook, "Съкращения", GLOSSARY_COLUMNS, glossary_rows(data))
     add_table_sheet(workbook, "Забележки", FINDING_COLUMNS, finding_rows(data))
     add_table_sheet(workbook, "Сравнение", SUMMARY_COLUMNS, summary_rows(data))
+    for sheet in workbook.worksheets:
+        fit_rows(sheet)
+        set_up_printing(sheet)
     props = workbook.properties
     props.creator = "natprog"
     props.lastModifiedBy = "natprog"
