@@ -14,7 +14,6 @@ import re
 import shutil
 import subprocess
 from collections import Counter
-from pathlib import Path
 
 import openpyxl
 import pytest
