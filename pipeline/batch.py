@@ -166,9 +166,22 @@ def run_batch(
         on_start(len(files))
     fingerprint = run_fingerprint(options) if use_cache else ""
     todo: list[_Job] = []
+    claimed: dict[str, str] = {}  # output folder (any case) -> the file that writes it
     for path in files:
         rel = _relative(path, folder)
         out_rel = output_dir_name(Path(rel))
+        first = claimed.setdefault(out_rel.as_posix().casefold(), rel)
+        if first != rel:  # `x.docx` and `x.DOCX`: one output folder, never overwritten silently
+            results[rel] = FileResult(
+                rel,
+                path.suffix.lower().lstrip("."),
+                "skipped",
+                message=f"its outputs would overwrite those of {first} in "
+                f"{out_rel.as_posix()}/: rename one of the two",
+            )
+            if on_result:
+                on_result(results[rel])
+            continue
         job = _Job(
             source=path,
             display=rel,

@@ -274,3 +274,16 @@ def test_an_output_folder_inside_the_input_folder_is_not_read(run_cli, tmp_path)
     assert again.code == 0
     assert again.out.splitlines()[0].startswith("a.txt: cached,")
     assert "1 file: 1 ok (1 cached), 0 failed, 0 skipped" in again.out
+
+
+def test_two_files_with_one_output_folder_are_not_overwritten_silently(run_cli, tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    shutil.copyfile(DRAFT_2012["txt"], drafts / "x.txt")
+    shutil.copyfile(DRAFT_2012["txt"], drafts / "x.TXT")
+    result = run_cli("batch", drafts, "-o", tmp_path / "out")
+    lines = {line.split(":", 1)[0]: line for line in result.out.splitlines()}
+    assert lines["x.TXT"].startswith("x.TXT: ok,")
+    assert lines["x.txt"] == (
+        "x.txt: skipped (its outputs would overwrite those of x.TXT in x-txt/: rename one of the two)"
+    )

@@ -72,3 +72,30 @@ def test_what_a_person_reads_in_the_workbook_and_csv_is_bulgarian(results_2012):
     text = rows_to_csv(ACTIVITY_COLUMNS, activity_rows(data))
     kinds = {row["Вид срок"] for row in csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))}
     assert kinds == {"месец", "година", "постоянен"}
+
+
+def test_two_drafts_with_one_stem_are_refused_before_anything_is_written(run_cli, tmp_path):
+    """`extract drafts/*.docx drafts/*.pdf -o DIR` with x.docx and x.pdf: no silent overwrite."""
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for fmt in ("docx", "pdf"):
+        (drafts / f"x.{fmt}").write_bytes(DRAFT_2012[fmt].read_bytes())
+    out = tmp_path / "all"
+    result = run_cli("extract", drafts / "x.docx", drafts / "x.pdf", "-o", out)
+    assert result.code == ExitCode.USAGE
+    assert f"{drafts / 'x.docx'} and {drafts / 'x.pdf'} would both write" in result.err
+    assert "natprog batch" in result.err
+    assert not out.exists()
+    for fmt in ("odt", "doc"):  # refused before either is read (or converted)
+        (drafts / f"y.{fmt}").write_bytes(b"")
+    result = run_cli("extract", drafts / "y.odt", drafts / "y.doc", "-o", out)
+    assert result.code == ExitCode.USAGE and "would both write" in result.err
+    assert not out.exists()
+
+
+def test_the_same_file_twice_is_one_input(run_cli, tmp_path):
+    draft = tmp_path / "x.txt"
+    draft.write_bytes(DRAFT_2012["txt"].read_bytes())
+    result = run_cli("extract", draft, draft, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert result.err.count(f"{draft}: 48 activities") == 1
