@@ -373,6 +373,11 @@ def abbreviations(file: Path, fmt: str, **kwargs) -> None:
     help="Read linked files that point inside FOLDER (linked folders are never entered).",
 )
 @click.option("--no-cache", is_flag=True, help="Recompute every draft, even unchanged ones.")
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Remove the outputs of drafts no longer in FOLDER (what `make` does), listing each.",
+)
 @input_options
 def batch(
     folder: Path,
@@ -382,6 +387,7 @@ def batch(
     timeout: float,
     follow_symlinks: bool,
     no_cache: bool,
+    prune: bool,
     **kwargs,
 ) -> None:
     """Process every draft under FOLDER in parallel; unchanged drafts are not recomputed."""
@@ -398,6 +404,7 @@ def batch(
             follow_symlinks=follow_symlinks,
             timeout=timeout,
             use_cache=not no_cache,
+            prune=prune,
             on_start=progress.start if progress else None,
             on_result=progress.advance if progress else None,
         )
@@ -406,6 +413,8 @@ def batch(
             progress.stop()
     for result in report.results:
         click.echo(result.line())
+    for removed in report.removed:
+        click.echo(removed.line())
     click.echo(f"{report.total_line()} → {outdir / 'summary.csv'}")
     code = report.exit_code(fail_on)  # type: ignore[arg-type]
     if code:

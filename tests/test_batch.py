@@ -287,3 +287,30 @@ def test_two_files_with_one_output_folder_are_not_overwritten_silently(run_cli, 
     assert lines["x.txt"] == (
         "x.txt: skipped (its outputs would overwrite those of x.TXT in x-txt/: rename one of the two)"
     )
+
+
+def test_prune_removes_the_outputs_of_drafts_no_longer_there(run_cli, tmp_path):
+    drafts = tmp_path / "drafts"
+    (drafts / "2013").mkdir(parents=True)
+    for name in ("a.txt", "b.txt", "2013/c.txt"):
+        shutil.copyfile(DRAFT_2012["txt"], drafts / name)
+    out = tmp_path / "out"
+    assert run_cli("batch", drafts, "-o", out).code == 0
+    (out / "2013" / "c-txt" / "mine.txt").write_text("a note of the user's", encoding="utf-8")
+    (drafts / "b.txt").unlink()
+    (drafts / "2013" / "c.txt").unlink()
+    kept = run_cli("batch", drafts, "-o", out)  # without --prune nothing is removed
+    assert (out / "b-txt").is_dir() and "removed" not in kept.out
+    result = run_cli("batch", drafts, "-o", out, "--prune")
+    assert result.code == 0
+    assert "2013/c-txt/: removed (2013/c.txt is no longer in the folder)" in result.out
+    assert "b-txt/: removed (b.txt is no longer in the folder)" in result.out
+    assert "1 file: 1 ok (1 cached), 0 failed, 0 skipped, outputs of 2 removed" in result.out
+    assert not (out / "b-txt").exists()
+    assert sorted(p.name for p in (out / "2013" / "c-txt").iterdir()) == ["mine.txt"]
+    assert (out / "a-txt" / "a.json").exists()
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["removed"] == [
+        {"file": "2013/c.txt", "output_dir": "2013/c-txt"},
+        {"file": "b.txt", "output_dir": "b-txt"},
+    ]
