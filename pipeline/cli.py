@@ -212,9 +212,8 @@ def cli(debug: bool) -> None:
 @input_options
 def extract(files: tuple[Path, ...], outdir: Path, **kwargs) -> None:
     """Extract each draft into DIR/<stem>.json, .xlsx and .activities.csv (and the other outputs)."""
-    from .run import extract as run_extract
-
     from .emit import refuse_colliding_outputs
+    from .run import extract as run_extract
 
     files = refuse_colliding_outputs(files, outdir)
     options = _options_from_kwargs(kwargs)
