@@ -165,3 +165,23 @@ def test_highlighted_words_keep_the_cell_font(workbook):
     for part in runs:
         assert isinstance(part, TextBlock), part
         assert (part.font.rFont, float(part.font.sz)) == (cell_font.name, float(cell_font.sz))
+
+
+def test_html_leads_with_what_changed_and_folds_the_notes(year):
+    """New, dropped and changed activities first; the carry-over notes grouped and collapsed."""
+    from lxml import html
+
+    result, _ = year
+    page = html.fromstring(render_html(result.to_dict()))
+    order = [section.get("id") for section in page.iter("section") if section.get("id")]
+    assert order == ["added", "dropped", "changed", "glossary", "findings", "unchanged"]
+    findings = page.get_element_by_id("findings")
+    groups = findings.findall(".//details")
+    assert groups and all(group.get("open") is None for group in groups)
+    rows = [row for group in groups for row in group.iterfind(".//tbody/tr")]
+    assert len(rows) == len(result.findings)
+    titles = [" ".join(group.findtext("summary/code").split()) for group in groups]
+    assert sorted(titles) == sorted({finding.code for finding in result.findings})
+    assert all(row.getparent().getparent().getparent().tag == "details" for row in rows)
+    unchanged = page.get_element_by_id("unchanged")
+    assert unchanged.find(".//details") is not None
