@@ -34,3 +34,9 @@ DEADLINE_KIND_NAMES: dict[str, str] = {
     "permanent": "постоянен",
     "unknown": "неразпознат",
 }
+
+# A finding's `signals` (codes in the JSON) as the report shows them.
+SIGNAL_NAMES: dict[str, str] = {
+    "document-usage": "предложението се среща другаде в документа",
+    "word-proofing": "Word също е отбелязал думата",
+}

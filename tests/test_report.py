@@ -152,3 +152,14 @@ def test_report_text_matches_golden(fmt, tmp_path, run_cli):
     assert result.code == 0, result.err
     html = (tmp_path / "np2012-draft.report.html").read_text(encoding="utf-8")
     _compare(report_text(html), GOLDEN / f"np2012-{fmt}" / "np2012-draft.report.txt")
+
+
+def test_what_the_report_shows_is_bulgarian(data_2012, page_2012):
+    """Signals in words, kinds of finding by their Bulgarian title; the code a secondary label."""
+    text = page_2012.text_content()
+    assert "document-usage" not in text and "word-proofing" not in text
+    assert "Признаци: предложението се среща другаде в документа" in " ".join(text.split())
+    first = page_2012.xpath("//table[@class='codes']/tbody/tr")[0]
+    assert first.xpath("td[1]//button")[0].text_content() != first.xpath(".//code")[0].text
+    options = page_2012.xpath("//select[@id='code-filter']/option")[1:]
+    assert all("." not in option.text.split(" (")[0] for option in options)

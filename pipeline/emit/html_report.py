@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..models import SEVERITIES, to_roman
-from ..names import FIELD_NAMES
+from ..names import FIELD_NAMES, SIGNAL_NAMES
 from .atomic import write_text
 from .locate import place_words
 from .serialize import SEVERITY_NAMES
@@ -50,7 +50,7 @@ def _finding_view(number: int, finding: dict, sections: dict, activities: dict) 
         "text": finding.get("text"),
         "suggestion": finding.get("suggestion"),
         "alternatives": alternatives,
-        "signals": list(finding.get("signals") or ()),
+        "signals": [SIGNAL_NAMES.get(s, s) for s in finding.get("signals") or ()],
         "highlight": _highlight(finding),
         "where": _where(location, sections, activities),
         "place": place_words(location),
