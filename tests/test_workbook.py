@@ -254,8 +254,15 @@ def test_row_heights_follow_the_wrapped_text():
     sheet = openpyxl_book.active
     sheet.column_dimensions["A"].width = 20
     sheet["A1"], sheet["A2"] = "МВР", "Министерство на вътрешните работи и Държавна агенция"
+    sheet["A3"] = sheet["A2"].value  # not wrapped: one line, running on to the right
+    from openpyxl.styles import Alignment
+
     from natprog.emit.sheet_layout import fit_rows
+
+    for cell in (sheet["A1"], sheet["A2"]):
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
 
     fit_rows(sheet)
     assert sheet.row_dimensions[1].height == LINE_HEIGHT + ROW_PADDING
     assert sheet.row_dimensions[2].height == 3 * LINE_HEIGHT + ROW_PADDING
+    assert sheet.row_dimensions[3].height == LINE_HEIGHT + ROW_PADDING

@@ -109,7 +109,11 @@ def fit_rows(sheet) -> None:
                 continue
             size = (cell.font.sz if cell.font and cell.font.sz else FONT_SIZE) / FONT_SIZE
             width = merged.get((cell.row, cell.column), widths.get(cell.column, 8.43)) / size
-            lines = min(wrapped_lines(text, width, bold=bool(cell.font and cell.font.b)), MAX_LINES)
+            if cell.alignment is not None and cell.alignment.wrap_text:
+                lines = wrapped_lines(text, width, bold=bool(cell.font and cell.font.b))
+            else:  # runs on into the empty cells beside it, on one line
+                lines = text.count("\n") + 1
+            lines = min(lines, MAX_LINES)
             height = max(height, lines * LINE_HEIGHT * size)
         sheet.row_dimensions[row[0].row].height = round(height + ROW_PADDING, 2)
 
