@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from itertools import repeat
 
 FONT_NAME, FONT_SIZE = "Arial", 10  # metric-compatible with Liberation Sans, in every office suite
 LINE_HEIGHT = 12.75  # points per line of Arial 10: the default row height of Excel and LibreOffice
@@ -39,8 +40,7 @@ _UNKNOWN_PX = 12  # a character not in the tables: as wide as the widest letters
 
 def text_width(text: str, *, bold: bool = False) -> int:
     """Width of one line of Arial 10 text, in pixels at 96 dpi."""
-    widths = _PX[bold]
-    return sum(widths.get(char, _UNKNOWN_PX) for char in text)
+    return sum(map(_PX[bold].get, text, repeat(_UNKNOWN_PX)))
 
 
 def room(column_width: float) -> int:
@@ -101,20 +101,28 @@ def fit_rows(sheet) -> None:
         (area.min_row, area.min_col): sum(widths[c] for c in range(area.min_col, area.max_col + 1))
         for area in sheet.merged_cells.ranges
     }
+    looks: dict[tuple[int, int], tuple[float, bool, bool]] = {}  # per style: reading is slow
     for row in sheet.iter_rows():
         height = LINE_HEIGHT
         for cell in row:
             text = cell_text(cell.value)
             if not text or text.startswith("="):  # a formula's result is short (a status)
                 continue
-            size = (cell.font.sz if cell.font and cell.font.sz else FONT_SIZE) / FONT_SIZE
+            key = (cell._style.fontId, cell._style.alignmentId)
+            if key not in looks:
+                font, alignment = cell.font, cell.alignment
+                looks[key] = (
+                    (font.sz if font and font.sz else FONT_SIZE) / FONT_SIZE,
+                    bool(font and font.b),
+                    bool(alignment is not None and alignment.wrap_text),
+                )
+            size, bold, wraps = looks[key]
             width = merged.get((cell.row, cell.column), widths.get(cell.column, 8.43)) / size
-            if cell.alignment is not None and cell.alignment.wrap_text:
-                lines = wrapped_lines(text, width, bold=bool(cell.font and cell.font.b))
+            if wraps:
+                lines = wrapped_lines(text, width, bold=bold)
             else:  # runs on into the empty cells beside it, on one line
                 lines = text.count("\n") + 1
-            lines = min(lines, MAX_LINES)
-            height = max(height, lines * LINE_HEIGHT * size)
+            height = max(height, min(lines, MAX_LINES) * LINE_HEIGHT * size)
         sheet.row_dimensions[row[0].row].height = round(height + ROW_PADDING, 2)
 
 
