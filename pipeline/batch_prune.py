@@ -31,15 +31,15 @@ def prune_outputs(output: Path, current: set[str]) -> list[Removed]:
         rel = outdir.relative_to(output).as_posix()
         if rel in current:
             continue
-        previous = load_cached(outdir, None)
-        if previous is None:  # not a cache this natprog wrote: not ours to judge
-            continue
-        for name in previous.outputs:
-            target = outdir / name
+        previous = load_cached(outdir, None)  # the summary row of the draft's last good run
+        if previous is None or not isinstance(previous.get("file"), str):
+            continue  # not a cache this natprog wrote: not ours to judge
+        for name in previous["outputs"]:
+            target = outdir / str(name)
             if target.parent == outdir and target.is_file():
                 target.unlink()
         cache.unlink()
         if not any(outdir.iterdir()):
             outdir.rmdir()
-        removed.append(Removed(rel, previous.file))
+        removed.append(Removed(rel, previous["file"]))
     return removed

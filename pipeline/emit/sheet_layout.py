@@ -108,7 +108,8 @@ def fit_rows(sheet) -> None:
             text = cell_text(cell.value)
             if not text or text.startswith("="):  # a formula's result is short (a status)
                 continue
-            key = (cell._style.fontId, cell._style.alignmentId)
+            style = getattr(cell, "_style", None)
+            key = (style.fontId, style.alignmentId) if style is not None else (-1, -1)
             if key not in looks:
                 font, alignment = cell.font, cell.alignment
                 looks[key] = (
@@ -118,10 +119,8 @@ def fit_rows(sheet) -> None:
                 )
             size, bold, wraps = looks[key]
             width = merged.get((cell.row, cell.column), widths.get(cell.column, 8.43)) / size
-            if wraps:
-                lines = wrapped_lines(text, width, bold=bold)
-            else:  # runs on into the empty cells beside it, on one line
-                lines = text.count("\n") + 1
+            # a cell that does not wrap runs on into the empty cells beside it, on one line
+            lines = wrapped_lines(text, width, bold=bold) if wraps else text.count("\n") + 1
             height = max(height, min(lines, MAX_LINES) * LINE_HEIGHT * size)
         sheet.row_dimensions[row[0].row].height = round(height + ROW_PADDING, 2)
 

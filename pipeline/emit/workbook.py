@@ -15,6 +15,7 @@ from pathlib import Path
 from ..models import to_roman
 from .atomic import deterministic_zip, write_bytes
 from .monitoring import FOLLOW_UP_COLUMNS, add_deadlines_sheet, add_follow_up, link_findings
+from .original import Original
 from .serialize import ACTIVITY_COLUMNS, FINDING_COLUMNS, activity_rows, finding_rows, source_text
 from .sheet_layout import FONT_NAME, FONT_SIZE, content_width, fit_rows, set_up_printing
 from .summary_sheet import add_summary_sheet
@@ -189,5 +190,5 @@ def workbook_bytes(workbook) -> bytes:
     return deterministic_zip(buffer.getvalue())
 
 
-def write_xlsx(data: dict, result, path: Path) -> Path:
+def write_xlsx(data: dict, path: Path, original: Original) -> Path:
     return write_bytes(path, workbook_bytes(build_workbook(data)))
