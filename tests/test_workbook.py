@@ -247,7 +247,7 @@ def test_row_heights_follow_the_wrapped_text():
     assert wrapped_lines("Министерство на вътрешните работи и Държавна агенция", 20) == 3
     assert wrapped_lines("един\nдва\nтри", 40) == 3
     assert wrapped_lines("Надграждащо" * 4, 10) >= 4  # a word wider than its column breaks
-    from natprog.emit.workbook import use_default_font
+    from natprog.emit.table_sheet import use_default_font
 
     openpyxl_book = openpyxl.Workbook()
     use_default_font(openpyxl_book)

@@ -15,7 +15,8 @@ from ..names import FIELD_NAMES
 from .atomic import deterministic_zip
 from .serialize import FINDING_COLUMNS, finding_rows, source_text
 from .sheet_layout import FONT_NAME, FONT_SIZE, fit_rows, set_up_printing
-from .workbook import add_table_sheet, use_default_font
+from .table_sheet import add_table_sheet, use_default_font
+from .xlsxlib import load_openpyxl
 
 _FIXED = dt.datetime(2000, 1, 1)
 _DELETED = "C00000"
@@ -164,7 +165,7 @@ def summary_rows(data: dict) -> list[dict]:
 
 
 def build_workbook(data: dict):
-    from openpyxl import Workbook
+    Workbook = load_openpyxl().Workbook  # noqa: N806  (the class, named as openpyxl names it)
 
     workbook = Workbook()
     workbook.remove(workbook.active)

@@ -16,15 +16,14 @@ from .locate import place_words
 from .original import Original
 from .serialize import SEVERITY_NAMES
 from .templating import environment
+from .titles import rule_titles
 
 SEVERITY_PLURALS = {"error": "Грешки", "warning": "Предупреждения", "info": "Бележки"}
 NO_SECTION = "Извън разделите"
 
 
 def _rule_titles() -> dict[str, str]:
-    from ..checks.registry import RULES
-
-    return {code: rule.title for code, rule in RULES.items()}
+    return rule_titles()
 
 
 def _highlight(finding: dict) -> dict | None:

@@ -10,6 +10,7 @@ from copy import copy
 
 from .serialize import ACTIVITY_COLUMNS, FINDING_COLUMNS
 from .sheet_layout import FONT_NAME, FONT_SIZE
+from .table_sheet import add_table_sheet
 
 FOLLOW_UP_COLUMNS: tuple[str, ...] = ("Статус", "Отчет", "Бележки")
 STATUSES: tuple[str, ...] = ("Неизпълнена", "В процес", "Изпълнена", "Отложена")
@@ -149,8 +150,6 @@ def _deadline_row(activity: dict, row: int, status: str) -> dict:
 def add_deadlines_sheet(workbook, data: dict):
     """`Срокове`: activities by the month their deadline ends; permanent and undated ones apart."""
     from openpyxl.styles import Alignment, Font
-
-    from .workbook import add_table_sheet  # the shared table layout (xlsx imports this module)
 
     status = _letter(ACTIVITY_COLUMNS + FOLLOW_UP_COLUMNS, "Статус")
     dated, permanent, undated = [], [], []
