@@ -1,8 +1,8 @@
 """Unknown words of a document, each with ranked suggestions and the evidence behind it.
 
-A word is reported when neither the dictionary, the domain lexicon nor the user's accepted words
-know it. Names are spared: a capitalised word inside a sentence or a quoted one is reported only
-when the document itself (or Word's proofing) points at a near spelling it uses elsewhere.
+A word is reported when no source of vocabulary.py knows it. Names are spared: an unknown
+capitalised word inside a sentence or a quoted one is reported only when it is a known word or
+name with a typo, or (as a variant, info) when the document spells the same name differently.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from ..models import Block, Document
 from .dictionary import Dictionary, get_dictionary
 from .suggest import Suggester, Suggestion
 from .tokens import Token, tokenize
+from .vocabulary import Vocabulary, zipf
 
 SIGNAL_WORD = "word-proofing"  # Word's own proofing marked the word (w:proofErr)
 SIGNAL_DOCUMENT = "document-usage"  # the suggestion is a word the document uses elsewhere
@@ -24,6 +25,12 @@ _NAME_COMMON_SLIP_COST = 0.6  # ... this close to any word (a doubled or swapped
 _NAME_MAX_COST = 1.0  # ... or this close to a word the document uses
 _SUGGESTIONS = 3
 _CAPS_MIN = 5
+_SOFT_SIGN_SLIP = re.compile("ь(?!о)")  # ь stands only before о: Сьвета is a slip of ъ
+# What follows a number or an abbreviation after a hyphen: 20-ина, 5-ти, 90-те, ВУЗ-овете.
+_SUFFIXES = frozenset(
+    "а я ът ят та то те ите ове овете ия ина ината ти ия ма ри ви ми ра ва во ро мо ка ки ско "
+    "ски ска ските ския".split()
+)
 _LINE_BREAK_HYPHEN = re.compile(
     r"-[ \t]*\n\s*|-[ \t]+"
 )  # capitals this long that read as an abbreviation may still be a word's typo
@@ -37,6 +44,11 @@ class Misspelling:
     word: str
     suggestions: tuple[Suggestion, ...]
     signals: tuple[str, ...]
+    name_variant: bool = False  # a name the document spells otherwise more often (info)
+
+
+def _after_hyphen(text: str, token: Token) -> bool:
+    return token.start > 1 and text[token.start - 1] in "-‑" and text[token.start - 2].isalnum()
 
 
 def _word_marks(document: Document) -> dict[int, list[tuple[int, int]]]:
@@ -80,15 +92,17 @@ class SpellChecker:
             for token in found
             if not token.skip and token.is_title and not token.sentence_start
         }
-        self.suggester = Suggester(self.dictionary, self.vocabulary, self.accepted)
-        self._known: dict[str, bool] = {}
+        self.words = Vocabulary(self.dictionary, self.accepted)
+        self.suggester = Suggester(
+            self.dictionary,
+            self.vocabulary,
+            self.accepted,
+            also_known=self.words.frequent,
+            frequency=zipf,
+        )
 
     def known(self, word: str) -> bool:
-        verdict = self._known.get(word)
-        if verdict is None:
-            verdict = word.lower() in self.accepted or self.dictionary.known(word)
-            self._known[word] = verdict
-        return verdict
+        return self.words.known(word)
 
     def misspellings(self) -> list[Misspelling]:
         found: list[Misspelling] = []
@@ -136,21 +150,78 @@ class SpellChecker:
             pass  # a word in capitals that lost a vowel (ТРСФИК): checked as a word
         elif token.skip or self.known(token.lookup):
             return None
-        if token.compound and self.known(block.text[token.compound[0] : token.compound[1]]):
+        if (token.compound or _after_hyphen(block.text, token)) and self._compound_known(
+            block.text, token
+        ):
             return None
-        marked = _marked(block, token, self.word_marks)
-        suggestions = tuple(self.suggester.suggest(token.lookup, _SUGGESTIONS))
         name = token.is_title and (
             token.quoted or not token.sentence_start or token.lookup in self.names
         )
-        if name and not self._name_typo(suggestions):
+        verdict = self._name_verdict(token.lookup) if name else "typo"
+        if verdict is None:
             return None
+        marked = _marked(block, token, self.word_marks)
+        # Only a word that will be reported pays for the full search (Hunspell's fallback).
+        suggestions = tuple(self.suggester.suggest(token.lookup, _SUGGESTIONS))
         signals = []
         if marked:
             signals.append(SIGNAL_WORD)
         if suggestions and suggestions[0].uses:
             signals.append(SIGNAL_DOCUMENT)
-        return Misspelling(block, token.start, token.end, token.text, suggestions, tuple(signals))
+        return Misspelling(
+            block,
+            token.start,
+            token.end,
+            token.text,
+            suggestions,
+            tuple(signals),
+            name_variant=verdict == "variant",
+        )
+
+    def _compound_known(self, text: str, token: Token) -> bool:
+        """A part of a hyphenated word: the whole is known, or the part is in its place."""
+        first, last = token.compound or (token.start, token.end)
+        if self.known(text[first:last]):
+            return True
+        lower = token.lookup.lower()
+        parts = re.split("[-‑]", text[first:last].lower())
+        if all(self.words.listed(part) or self.known(part) for part in parts):
+            return True  # ноу-хау: each part is in wordfreq's list
+        before = text[max(0, token.start - 12) : token.start]
+        if _after_hyphen(text, token) and (
+            before[-2:-1].isdigit() or re.split(r"[\W\d]", before[:-1])[-1].isupper()
+        ):
+            return lower in _SUFFIXES  # 20-ина, ВУЗ-овете
+        return token.end < last and self.words.compound_head(lower)  # покупко-продажба
+
+    def _name_verdict(self, word: str) -> str | None:
+        """Is this capitalised word inside a sentence a slip ("typo"), the minority spelling of
+        a name the document uses ("variant"), or a name (None)?
+
+        A slip of a name the dictionary knows (Бугомил, Гъррция), a doubled or swapped letter
+        of any word (Порртала), a cheap fix the document backs (Европейскат), ь for ъ
+        (Сьвета). Word's proofing marks every unfamiliar name, so its mark does not decide.
+        """
+        if _SOFT_SIGN_SLIP.search(word.lower()):
+            return "typo"
+        candidates = [
+            s
+            for s in self.suggester.suggest(word, _SUGGESTIONS, fallback=False)
+            if " " not in s.word and "-" not in s.word  # a name is not two words run together
+        ]
+        if not candidates:
+            return None
+        best = candidates[0]
+        if best.uses and best.cost <= _NAME_MAX_COST:
+            if self.known(best.word):
+                return "typo"
+            own = self.vocabulary.get(word.lower(), 0)
+            return "variant" if best.uses > own else None
+        if best.cost <= _NAME_COMMON_SLIP_COST:
+            return "typo"
+        if best.cost <= _NAME_SLIP_COST and self._proper_name(best.word):
+            return "typo"
+        return None
 
     def _caps_typo(self, token: Token) -> bool:
         word = token.lookup
@@ -161,23 +232,14 @@ class SpellChecker:
             and self.suggester.in_document(word)
         )
 
-    def _name_typo(self, suggestions: tuple[Suggestion, ...]) -> bool:
-        """A capitalised word inside a sentence is a name unless it is a likely slip of a name
-        the dictionary knows (Гъррция, Пазарджок), a doubled or swapped letter of any word
-        (Порртала), or a cheap fix the document backs (Европейскат). Word's proofing marks
-        every unfamiliar name, so its mark does not decide here."""
-        if not suggestions:
-            return False
-        best = suggestions[0]
-        if best.uses and best.cost <= _NAME_MAX_COST:
-            return True
-        if best.cost <= _NAME_COMMON_SLIP_COST:
-            return True
-        return best.cost <= _NAME_SLIP_COST and self._proper_name(best.word)
-
     def _proper_name(self, word: str) -> bool:
-        """The dictionary has the word only with its capital: a place or a person."""
-        return self.dictionary.spell(word) and not self.dictionary.spell(word.lower())
+        """The dictionary lists the word with its capital: a place or a person (Богомил, even
+        though богомил is a word too)."""
+        from .affixes import stem_flags
+
+        return word in stem_flags() or (
+            self.dictionary.spell(word) and not self.dictionary.spell(word.lower())
+        )
 
 
 def find_misspellings(document: Document, accepted: Iterable[str] = ()) -> list[Misspelling]:

@@ -1,0 +1,210 @@
+"""Which source knows a word: bg_BG, the domain lexicon, wordfreq, a compound, a place name.
+
+The spelling check asks `known()`; `explain()` answers `natprog check --explain WORD` with the
+source that accepted the word (or each source's no), so every accepted word can be traced.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .dictionary import Dictionary
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SETTLEMENTS_PATH = DATA / "settlements_bg.txt"
+UNITS_PATH = DATA / "units_bg.txt"
+
+ACCEPTED = "accepted words"
+BG_BG = "bg_BG"
+LEXICON = "lexicon"
+COMPOUND = "compound"
+WORDFREQ = "wordfreq"
+PLACE = "place name"
+UNIT = "abbreviation or unit"
+
+_MIN_FREQUENT = 4  # shorter words of wordfreq's list are too often fragments (ка, нои, мос)
+_MIN_HEAD = 4  # `военно` in военнослужащи
+_MIN_TAIL = 5  # `служащи`
+# First elements of compounds written as one word: здравно|осигурителна, военно|служащи.
+_LINKING_VOWELS = ("о", "е")
+# Endings of place adjectives (видински, видинската) and demonyms (петричанин, петричанка).
+_PLACE_ADJECTIVE = ("ски", "ска", "ско", "ския", "ският", "ската", "ското", "ските")
+_DEMONYM = (
+    "анин", "анинът", "анина", "ани", "аните", "анка", "анката", "анки", "анките",
+    "янин", "янинът", "янина", "яни", "яните", "янка", "янката", "янки", "янките",
+    "чанин", "чанинът", "чанина", "чани", "чаните", "чанка", "чанката", "чанки", "чанките",
+    "енец", "енеца", "енецът", "енци", "енците", "енка", "енката", "енки", "енките",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    word: str
+    source: str | None  # None: no source knows the word
+    detail: str  # what the source matched, in words
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    """wordfreq's Bulgarian list: about 37,000 forms of Zipf 3 or more, loaded in ~10 ms."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("bg")
+
+
+def zipf(lower: str) -> float:
+    """wordfreq's Zipf frequency (log10 of uses per billion words), 0 for a word not listed."""
+    frequency = _frequencies().get(lower)
+    return math.log10(frequency) + 9 if frequency else 0.0
+
+
+def _read_list(path: Path) -> list[str]:
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text("utf-8").splitlines())
+    return [line for line in lines if line]
+
+
+@lru_cache(maxsize=1)
+def units() -> frozenset[str]:
+    return frozenset(word.lower() for word in _read_list(UNITS_PATH))
+
+
+@lru_cache(maxsize=1)
+def settlements() -> dict[str, str]:
+    """Settlement names in lower case, one word (Стара Загора → старозагора), to the name."""
+    out: dict[str, str] = {}
+    for name in _read_list(SETTLEMENTS_PATH):
+        words = name.lower().replace("-", " ").split()
+        if len(words) == 1:
+            out[words[0]] = name
+        elif len(words) == 2 and len(words[0]) > 2:
+            # Велико Търново → великотърновски, Стара Загора → старозагорски
+            out[words[0][:-1] + "о" + words[1]] = name
+    return out
+
+
+def _place_stem(stem: str) -> str | None:
+    """The settlement whose name `stem` continues (видин-, варнен-, софий-, русен-)."""
+    places = settlements()
+    if len(stem) < 3:
+        return None
+    for cut in (0, 1, 2):  # the adjective drops or changes a final vowel or two letters
+        base = stem[: len(stem) - cut] if cut else stem
+        for name in (base, base + "а", base + "я", base + "о", base + "е", base + "ово"):
+            if name in places and len(name) >= 4 and len(stem) - len(name) <= 3:
+                return places[name]
+    return None
+
+
+class Vocabulary:
+    """Every source of accepted words, asked in order; answers are remembered per form."""
+
+    def __init__(self, dictionary: Dictionary, accepted: Iterable[str] = ()) -> None:
+        self.dictionary = dictionary
+        self.accepted = frozenset(word.lower() for word in accepted)
+        self._verdicts: dict[str, Verdict] = {}
+
+    def known(self, word: str) -> bool:
+        return self.verdict(word).source is not None
+
+    def verdict(self, word: str) -> Verdict:
+        found = self._verdicts.get(word)
+        if found is None:
+            found = self._verdicts[word] = self._judge(word)
+        return found
+
+    def frequent(self, lower: str) -> bool:
+        """In wordfreq's list and not a slip web text often makes.
+
+        Web text carries frequent misspellings: a negated verb run together (незнам, неможе),
+        a doubled letter (особенно); those stay reportable.
+        """
+        if len(lower) < _MIN_FREQUENT or lower not in _frequencies():
+            return False
+        spell = self.dictionary.spell
+        if lower.startswith("не") and spell(lower[2:]):
+            return False
+        return not any(
+            lower[i] == lower[i + 1] and spell(lower[:i] + lower[i + 1 :])
+            for i in range(len(lower) - 1)
+        )
+
+    def listed(self, lower: str) -> bool:
+        """Any form of wordfreq's list, however short: parts of ноу-хау."""
+        return lower in _frequencies()
+
+    def _judge(self, word: str) -> Verdict:
+        lower = word.lower()
+        if lower in self.accepted:
+            return Verdict(word, ACCEPTED, "the project's [accept] words")
+        if self._dictionary_word(word):
+            from .lexicon import lexicon_forms
+
+            if lower in lexicon_forms():
+                return Verdict(word, LEXICON, "pipeline/data/lexicon_bg.txt")
+            return Verdict(word, BG_BG, "the Bulgarian Hunspell dictionary")
+        if self.frequent(lower):
+            detail = f"wordfreq's Bulgarian list (Zipf {zipf(lower):.1f})"
+            return Verdict(word, WORDFREQ, detail)
+        if lower in units():
+            return Verdict(word, UNIT, "pipeline/data/units_bg.txt")
+        parts = self._compound(lower)
+        if parts:
+            return Verdict(word, COMPOUND, " + ".join(parts))
+        place = self._place(lower)
+        if place:
+            return Verdict(word, PLACE, f"derived from {place} (pipeline/data/settlements_bg.txt)")
+        return Verdict(word, None, "no source knows it")
+
+    def _dictionary_word(self, word: str) -> bool:
+        dictionary = self.dictionary
+        if dictionary.spell(word):
+            return True
+        lower = word.lower()
+        if lower != word and dictionary.spell(lower):
+            return True
+        return word.isupper() and len(word) > 1 and dictionary.spell(word[0] + word[1:].lower())
+
+    def _compound(self, lower: str) -> tuple[str, ...]:
+        """радио|спот (a combining form of the lexicon), военно|служащи (an adverb-like head)."""
+        for form in self.dictionary.combining_forms:
+            rest = lower[len(form) :]
+            if lower.startswith(form) and len(rest) >= 4 and self._plain(rest):
+                return (form + "-", rest)
+        for cut in range(_MIN_HEAD, len(lower) - _MIN_TAIL + 1):
+            head, tail = lower[:cut], lower[cut:]
+            if head.endswith(_LINKING_VOWELS) and self._plain(head) and self._plain(tail):
+                return (head, tail)
+        return ()
+
+    def _plain(self, lower: str) -> bool:
+        return self.dictionary.spell(lower) or self.frequent(lower)
+
+    def _place(self, lower: str) -> str | None:
+        for endings in (_PLACE_ADJECTIVE, _DEMONYM):
+            for ending in endings:
+                if lower.endswith(ending):
+                    place = _place_stem(lower[: -len(ending)])
+                    if place:
+                        return place
+        return None
+
+    def compound_head(self, lower: str) -> bool:
+        """The first part of a hyphenated compound: покупко-, българо-, социално-."""
+        if self.known(lower):
+            return True
+        if not lower.endswith(_LINKING_VOWELS) or len(lower) < 4:
+            return False
+        stem = lower[:-1]
+        return any(
+            self.dictionary.spell(stem + end) for end in ("а", "", "ин", "и", "ия", "ен", "ски")
+        )
+
+    def explain(self, word: str) -> str:
+        verdict = self.verdict(word)
+        if verdict.source is None:
+            return f"{word}: unknown — {verdict.detail}"
+        return f"{word}: known ({verdict.source}) — {verdict.detail}"
