@@ -23,6 +23,8 @@ SIGNAL_DOCUMENT = "document-usage"  # the suggestion is a word the document uses
 _NAME_SLIP_COST = 0.8  # a capitalised word this close to a known name is a slip, not a name
 _NAME_COMMON_SLIP_COST = 0.6  # ... this close to any word (a doubled or swapped letter)
 _NAME_MAX_COST = 1.0  # ... or this close to a word the document uses
+_NAME_LONG = 7  # a capitalised word this long one slip from a common word is that word
+_NAME_COMMON_ZIPF = 3.0
 _SUGGESTIONS = 3
 _CAPS_MIN = 5
 _SOFT_SIGN_SLIP = re.compile("ь(?!о)")  # ь stands only before о: Сьвета is a slip of ъ
@@ -200,7 +202,7 @@ class SpellChecker:
 
         A slip of a name the dictionary knows (Бугомил, Гъррция), a doubled or swapped letter
         of any word (Порртала), a cheap fix the document backs (Европейскат), ь for ъ
-        (Сьвета). Word's proofing marks every unfamiliar name, so its mark does not decide.
+        (Сьвета), one slip of a common long word (Министерсво). Word's proofing marks every unfamiliar name, so its mark does not decide.
         """
         if _SOFT_SIGN_SLIP.search(word.lower()):
             return "typo"
@@ -219,8 +221,11 @@ class SpellChecker:
             return "variant" if best.uses > own else None
         if best.cost <= _NAME_COMMON_SLIP_COST:
             return "typo"
-        if best.cost <= _NAME_SLIP_COST and self._proper_name(best.word):
-            return "typo"
+        if best.cost <= _NAME_SLIP_COST and (
+            self._proper_name(best.word)
+            or (len(word) >= _NAME_LONG and zipf(best.word.lower()) >= _NAME_COMMON_ZIPF)
+        ):
+            return "typo"  # Бугомил; Европейскат in `пред Европейскат комисия`
         return None
 
     def _caps_typo(self, token: Token) -> bool:
