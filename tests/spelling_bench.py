@@ -193,8 +193,22 @@ _YEAR = re.compile(r"((?:19|20)\d\d) (г\.)")
 _HYPHENATED = re.compile(r"(?<![\w-])([а-яА-Я]{3,})-([а-я]{3,})(?![\w-])")
 _SENTENCE = re.compile(r"(?<=[.!?] )([А-Я][а-я]+)")
 _RUN_INTO = re.compile(r"(?<![\w-])(от|на|за|по|до|не) ([а-я]{4,})(?![\w-])")
-_SPLIT_ADVERBS = ("впоследствие", "отчасти", "дотам", "досега", "оттогава", "отново", "напълно",
-                  "наистина", "навсякъде", "напоследък", "занапред", "засега", "вкъщи", "оттук")
+_SPLIT_ADVERBS = (
+    "впоследствие",
+    "отчасти",
+    "дотам",
+    "досега",
+    "оттогава",
+    "отново",
+    "напълно",
+    "наистина",
+    "навсякъде",
+    "напоследък",
+    "занапред",
+    "засега",
+    "вкъщи",
+    "оттук",
+)
 _ORDINALS = ("двадесет първото", "тридесет второто", "четиридесет седмото", "петдесет третия",
              "шестдесет пети", "деветдесет осма")  # fmt: skip
 CLASSES = ("nonword", "softsign", "capitalised", "run-together", "article", "comparative",
@@ -300,7 +314,9 @@ def _plant_class(kind: str, text: str, rng: random.Random) -> tuple[str, int, in
 def _plant_nonword(kind: str, text: str, rng: random.Random):
     dictionary = get_dictionary()
     if kind == "run-together":
-        spots = [m for m in _RUN_INTO.finditer(text) if not dictionary.known(m.group(1) + m.group(2))]
+        spots = [
+            m for m in _RUN_INTO.finditer(text) if not dictionary.known(m.group(1) + m.group(2))
+        ]
         if not spots:
             return None
         m = rng.choice(spots)
@@ -320,7 +336,12 @@ def _plant_nonword(kind: str, text: str, rng: random.Random):
         else:
             typo = plant(word, rng.choice(KINDS[:4]), rng)
         if typo != word and not dictionary.known(typo):
-            return text[: m.start()] + typo + text[m.end() :], m.start(), m.start() + len(typo), word
+            return (
+                text[: m.start()] + typo + text[m.end() :],
+                m.start(),
+                m.start() + len(typo),
+                word,
+            )
     return None
 
 
@@ -379,7 +400,10 @@ def measure_classes(seed: int = SEED, per_class: int = 60) -> ClassRecall:
 def report() -> str:
     lines = []
     admin = {**clean_texts()}
-    for label, texts in (("administrative (tests/data/clean)", admin), ("newspaper (build/devset)", devset_texts())):
+    for label, texts in (
+        ("administrative (tests/data/clean)", admin),
+        ("newspaper (build/devset)", devset_texts()),
+    ):
         if not texts:
             lines.append(f"{label}: none (build it with tests/devset.py)")
             continue

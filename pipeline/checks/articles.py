@@ -41,8 +41,8 @@ def short_article(word: str, morphology) -> str | None:
     if form is not None:
         if form.number != "sg" or form.gender != "m" or not form.definite:
             return None
-        short = lower[:-1] if form.kind == "adjective" else lower[:-2] + lower[-2:-1].replace(
-            "ъ", "а"
+        short = (
+            lower[:-1] if form.kind == "adjective" else lower[:-2] + lower[-2:-1].replace("ъ", "а")
         )
         return short if spell(short) else None
     # A noun Hunspell's paradigm leaves ambiguous (пътят, денят); never a verb (стоят, бият):

@@ -94,6 +94,25 @@ _BEFORE_ADJECTIVE = frozenset(
 )
 
 
+# Nouns of quantity that read as adjectives before a plural (`редица проблеми`).
+_QUANTITIES = frozenset("редица множество група част половина мнозинство поредица".split())
+_PREPOSITIONS = frozenset(_BEFORE_ADJECTIVE | {"под", "над", "пред", "след", "през", "между"})
+
+
+def _ambiguous(adjective, first: str, second: str, dictionary) -> bool:
+    """Pairs a paradigm cannot settle: `под наем` (под is a noun too), `държавният глава`
+    (masculine nouns in -а), `твърди` (a verb too), `студия` (a noun's form too)."""
+    lower, noun = first.lower(), second.lower()
+    if lower in _QUANTITIES or noun in _PREPOSITIONS:
+        return True
+    if adjective.gender == "m" and noun.endswith(("а", "я")):
+        return True
+    base = lower[:-1]
+    if lower.endswith("и") and (dictionary.spell(base + "ят") or dictionary.spell(base + "ат")):
+        return True
+    return dictionary.spell(lower + "та") or dictionary.spell(lower + "то")
+
+
 def _describe(form) -> str:
     return "множествено число" if form.number == "pl" else _GENDER[form.gender]
 
@@ -152,6 +171,8 @@ def agreement(ctx: CheckContext) -> None:
                 )
                 continue
             if other.kind != "noun" or other.definite or adjective.agrees_with(other):
+                continue
+            if _ambiguous(adjective, first.text, second.text, morphology.dictionary):
                 continue
             if adjective.base[-1:] in "лщ" or first.text.lower() in _VOCATIVES:
                 continue  # active participles take objects: `получили защита`, `търсещи работа`

@@ -26,6 +26,21 @@ _ADVERBS = frozenset(
 )
 # After `по` these are a distributive (по малко, по много, по един), not a comparative.
 _DISTRIBUTIVE = frozenset("малко много един една едно някой някоя някое няколко".split())
+# Nouns `по` governs with an adjective between (по нов начин, по друга линия).
+_MANNER = frozenset(
+    "начин път линия ред повод тема въпрос случай причина схема модел програма проект закон "
+    "правило механизъм инициатива направление канал сметка процедура".split()
+)
+# Relational adjectives have no comparative (по европейски проект, по национална програма).
+_RELATIONAL = ("ски", "ска", "ско", "ските", "ален", "ална", "ално", "ални", "ионен", "ионна")
+# Stems of adjectives that are compared far more often than they follow the preposition `по`
+# (по-добра координация, по-бърз достъп, по-ефективно противодействие).
+_GRADABLE = tuple(
+    "добр добър лош голям голем мал висок висш ниск нисък бърз бав ефективн ефикасн важн лесн "
+    "трудн силн слаб широк тесн дълг дълъг кратк кратък скъп евтин качествен успешн сериозн "
+    "активн точн ясн подробн задълбочен пълн чест рядк рядък строг гъвкав устойчив интензивн "
+    "надежд достъпн удобн съвременн модерн прозрачн справедлив значим голям близ далеч".split()
+)
 _TENS = (
     "двадесет|тридесет|четиридесет|петдесет|шестдесет|седемдесет|осемдесет|деветдесет|"
     "двайсет|трийсет|четирийсет|сто|двеста|триста|четиристотин|петстотин|шестстотин|"
@@ -106,9 +121,13 @@ def comparative_hyphen(ctx: CheckContext) -> None:
                 if lower in _DISTRIBUTIVE:
                     continue
                 following = _next_word(text, match.end())
+                if following in _MANNER or lower.endswith(_RELATIONAL):
+                    continue  # `по нов начин`, `по национална програма`: the preposition
                 noun = morphology.form(following) if following else None
-                if noun is not None and noun.kind == "noun":
-                    continue  # `по нов начин`: the preposition before an adjective and noun
+                before_noun = noun is not None and noun.kind == "noun"
+                definite = lower.endswith(("ия", "ият", "ата", "ото", "ите"))
+                if definite or (before_noun and not lower.startswith(_GRADABLE)):
+                    continue  # `по оперативните програми`, `по семейно планиране`
             if lower not in _ADVERBS and morphology.adjective(lower) is None:
                 # `най` never stands alone: any known word but a noun after it (най голям)
                 form = morphology.form(lower)

@@ -23,8 +23,10 @@ SIGNAL_DOCUMENT = "document-usage"  # the suggestion is a word the document uses
 _NAME_SLIP_COST = 0.8  # a capitalised word this close to a known name is a slip, not a name
 _NAME_COMMON_SLIP_COST = 0.6  # ... this close to any word (a doubled or swapped letter)
 _NAME_MAX_COST = 1.0  # ... or this close to a word the document uses
+_OPENING_SLIP_COST = 0.9  # a sentence's first word this close to a word is that word
 _NAME_LONG = 7  # a capitalised word this long one slip from a common word is that word
 _NAME_COMMON_ZIPF = 3.0
+_NAME_VERY_COMMON_ZIPF = 4.5  # ... or of a very common word of any length (Закна → Закона)
 _SUGGESTIONS = 3
 _CAPS_MIN = 5
 _SOFT_SIGN_SLIP = re.compile("ь(?!о)")  # ь stands only before о: Сьвета is a slip of ъ
@@ -159,7 +161,12 @@ class SpellChecker:
         name = token.is_title and (
             token.quoted or not token.sentence_start or token.lookup in self.names
         )
-        verdict = self._name_verdict(token.lookup) if name else "typo"
+        if name:
+            verdict = self._name_verdict(token.lookup)
+        elif token.is_title and token.sentence_start:
+            verdict = self._opening_verdict(token.lookup)
+        else:
+            verdict = "typo"
         if verdict is None:
             return None
         marked = _marked(block, token, self.word_marks)
@@ -221,9 +228,11 @@ class SpellChecker:
             return "variant" if best.uses > own else None
         if best.cost <= _NAME_COMMON_SLIP_COST:
             return "typo"
+        common = zipf(best.word.lower())
         if best.cost <= _NAME_SLIP_COST and (
             self._proper_name(best.word)
-            or (len(word) >= _NAME_LONG and zipf(best.word.lower()) >= _NAME_COMMON_ZIPF)
+            or (len(word) >= _NAME_LONG and common >= _NAME_COMMON_ZIPF)
+            or common >= _NAME_VERY_COMMON_ZIPF
         ):
             return "typo"  # Бугомил; Европейскат in `пред Европейскат комисия`
         return None
@@ -236,6 +245,17 @@ class SpellChecker:
             and not self.known(word)
             and self.suggester.in_document(word)
         )
+
+    def _opening_verdict(self, word: str) -> str | None:
+        """A capitalised word opening a sentence may be a name too (`Ройтерс съобщи`): it is
+        reported when a slip away from a word, or the document backs a near spelling."""
+        name = self._name_verdict(word)
+        if name is not None:
+            return name
+        candidates = self.suggester.suggest(word, _SUGGESTIONS, fallback=False)
+        if candidates and candidates[0].cost <= _OPENING_SLIP_COST:
+            return "typo"
+        return None
 
     def _proper_name(self, word: str) -> bool:
         """The dictionary lists the word with its capital: a place or a person (Богомил, even

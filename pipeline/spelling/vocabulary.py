@@ -208,3 +208,10 @@ class Vocabulary:
         if verdict.source is None:
             return f"{word}: unknown — {verdict.detail}"
         return f"{word}: known ({verdict.source}) — {verdict.detail}"
+
+
+def explain(word: str, accepted: Iterable[str] = ()) -> str:
+    """`natprog check --explain WORD`: the source that knows WORD (the project's words too)."""
+    from .dictionary import get_dictionary
+
+    return Vocabulary(get_dictionary(), accepted).explain(word)
