@@ -184,7 +184,29 @@ def name_heavy_text(seed: int = 12) -> str:
     import random
 
     rng = random.Random(seed)
-    syllables = "ра ли ми но ве сто я ка де ви ло ма ни ко бо жи сла дра го ту ри".split()
+    syllables = [
+        "ра",
+        "ли",
+        "ми",
+        "но",
+        "ве",
+        "сто",
+        "я",
+        "ка",
+        "де",
+        "ви",
+        "ло",
+        "ма",
+        "ни",
+        "ко",
+        "бо",
+        "жи",
+        "сла",
+        "дра",
+        "го",
+        "ту",
+        "ри",
+    ]
     endings = ("ов", "ова", "ев", "ски", "ин", "ина", "ер", "ън")
     words = (
         (ROOT / "tests" / "data" / "clean" / "np2012-corrected.txt").read_text("utf-8").split(" ")

@@ -95,7 +95,9 @@ _BEFORE_ADJECTIVE = frozenset(
 
 
 # Nouns of quantity that read as adjectives before a plural (`редица проблеми`).
-_QUANTITIES = frozenset("редица множество група част половина мнозинство поредица".split())
+_QUANTITIES = frozenset(
+    ["редица", "множество", "група", "част", "половина", "мнозинство", "поредица"]
+)
 _PREPOSITIONS = frozenset(_BEFORE_ADJECTIVE | {"под", "над", "пред", "след", "през", "между"})
 
 

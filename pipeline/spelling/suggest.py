@@ -28,8 +28,40 @@ _SPLIT_OTHER = 1.1  # two longer words run together
 _MIN_SPLIT_PART = 3
 # Short words that are typed into the next word: prepositions, particles, conjunctions.
 _RUN_IN = frozenset(
-    "в във с със на за от до по при към без чрез над под пред след из у и а но да не ще се си "
-    "ли че то са е".split()
+    [
+        "в",
+        "във",
+        "с",
+        "със",
+        "на",
+        "за",
+        "от",
+        "до",
+        "по",
+        "при",
+        "към",
+        "без",
+        "чрез",
+        "над",
+        "под",
+        "пред",
+        "след",
+        "из",
+        "у",
+        "и",
+        "а",
+        "но",
+        "да",
+        "не",
+        "ще",
+        "се",
+        "си",
+        "ли",
+        "че",
+        "то",
+        "са",
+        "е",
+    ]
 )
 _COMPARATIVE = ("по", "най")
 
@@ -167,9 +199,12 @@ class Suggester:
                 costs[head + "-" + tail] = _SPLIT_HYPHEN
             elif head in _RUN_IN:
                 costs[head + " " + tail] = _SPLIT_SHORT
-            elif len(head) >= _MIN_SPLIT_PART and len(tail) >= _MIN_SPLIT_PART + 1:
-                if self.is_word(head, head):
-                    costs.setdefault(head + " " + tail, _SPLIT_OTHER)
+            elif (
+                len(head) >= _MIN_SPLIT_PART
+                and len(tail) >= _MIN_SPLIT_PART + 1
+                and self.is_word(head, head)
+            ):
+                costs.setdefault(head + " " + tail, _SPLIT_OTHER)
 
     def _edits(
         self, lower: str, word: str, costs: dict[str, float], any_substitution: bool
