@@ -112,7 +112,7 @@ def _ambiguous(adjective, first: str, second: str, dictionary) -> bool:
     base = lower[:-1]
     if lower.endswith("и") and (dictionary.spell(base + "ят") or dictionary.spell(base + "ат")):
         return True
-    return dictionary.spell(lower + "та") or dictionary.spell(lower + "то")
+    return lower.endswith("ия") and dictionary.spell(lower + "та")
 
 
 def _describe(form) -> str:

@@ -225,7 +225,8 @@ def comparative_hyphen(ctx: CheckContext) -> None:
                 noun = morphology.form(following) if following else None
                 before_noun = noun is not None and noun.kind == "noun"
                 definite = lower.endswith(("ия", "ият", "ата", "ото", "ите"))
-                if definite or (before_noun and not lower.startswith(_GRADABLE)):
+                gradable = lower in _ADVERBS or lower.startswith(_GRADABLE)
+                if definite or not gradable or (before_noun and not gradable):
                     continue  # `по оперативните програми`, `по семейно планиране`
             if lower not in _ADVERBS and morphology.adjective(lower) is None:
                 # `най` never stands alone: any known word but a noun after it (най голям)
