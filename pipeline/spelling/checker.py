@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..models import Block, Document
 from .dictionary import Dictionary, get_dictionary
-from .suggest import Suggester, Suggestion
+from .suggest import Suggester, Suggestion, doc_bonus
 from .tokens import Token, tokenize
 from .vocabulary import Vocabulary, zipf
 
@@ -24,6 +24,7 @@ _NAME_SLIP_COST = 0.8  # a capitalised word this close to a known name is a slip
 _NAME_COMMON_SLIP_COST = 0.6  # ... this close to any word (a doubled or swapped letter)
 _NAME_MAX_COST = 1.0  # ... or this close to a word the document uses
 _OPENING_SLIP_COST = 0.9  # a sentence's first word this close to a word is that word
+_NAME_SHORT = 5  # a capitalised word shorter than this is judged by the document alone
 _NAME_LONG = 7  # a capitalised word this long one slip from a common word is that word
 _NAME_COMMON_ZIPF = 3.0
 _NAME_VERY_COMMON_ZIPF = 4.5  # ... or of a very common word of any length (Закна → Закона)
@@ -252,11 +253,17 @@ class SpellChecker:
         if not candidates:
             return None
         best = candidates[0]
-        if best.uses and best.cost <= _NAME_MAX_COST:
+        if len(word) < _NAME_SHORT:
+            # Short names sit one key from many words (Мей, Кох, Туск): only the document's
+            # own other spelling of the name speaks against them.
+            if best.uses and best.cost + doc_bonus(best.uses) <= _NAME_MAX_COST:
+                return None if self.known(best.word) else self._variant(word, best)
+            return None
+        if best.uses and best.cost + doc_bonus(best.uses) <= _NAME_MAX_COST:
+            # One slip from a word the document uses (two-edit neighbours are other names).
             if self.known(best.word):
                 return "typo"
-            own = self.vocabulary.get(word.lower(), 0)
-            return "variant" if best.uses > own else None
+            return self._variant(word, best)
         if best.cost <= _NAME_COMMON_SLIP_COST:
             return "typo"
         common = zipf(best.word.lower())
@@ -276,6 +283,10 @@ class SpellChecker:
             and not self.known(word)
             and self.suggester.in_document(word)
         )
+
+    def _variant(self, word: str, best: Suggestion) -> str | None:
+        """The document spells this name otherwise, and more often."""
+        return "variant" if best.uses > self.vocabulary.get(word.lower(), 0) else None
 
     def _opening_verdict(self, word: str) -> str | None:
         """A capitalised word opening a sentence may be a name too (`Ройтерс съобщи`): it is

@@ -73,6 +73,11 @@ class Suggestion:
     uses: int  # how often the document uses this word
 
 
+def doc_bonus(uses: int) -> float:
+    """How much a candidate's cost drops because the document uses it `uses` times."""
+    return min(_DOC_BONUS + _DOC_BONUS_PER_USE * uses, _DOC_BONUS_MAX) if uses else 0.0
+
+
 def case_like(word: str, model: str) -> str:
     """`word` in the case pattern of `model`: lower, Capitalised or UPPER."""
     if model.isupper() and len(model) > 1:
@@ -182,8 +187,7 @@ class Suggester:
         ranked = []
         for candidate, cost in costs.items():
             uses = self.vocabulary.get(candidate, 0)
-            if uses:
-                cost -= min(_DOC_BONUS + _DOC_BONUS_PER_USE * uses, _DOC_BONUS_MAX)
+            cost -= doc_bonus(uses)
             ranked.append(Suggestion(case_like(candidate, word), round(cost, 3), uses))
         frequency = self.frequency or (lambda _: 0.0)
         ranked.sort(key=lambda s: (s.cost, -s.uses, -frequency(s.word.lower()), s.word))

@@ -74,8 +74,15 @@ def units() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def settlements() -> dict[str, str]:
-    """Settlement names in lower case, one word (Стара Загора → старозагора), to the name."""
-    out: dict[str, str] = {}
+    """Place names in lower case, one word (Стара Загора → старозагора), to the name: the
+    settlements of EKATTE and bg_BG's capitalised stems of four letters or more (Пакистан)."""
+    from .affixes import stem_flags
+
+    out: dict[str, str] = {
+        stem.lower(): stem
+        for stem in stem_flags()
+        if len(stem) >= 4 and stem[0].isupper() and stem[1:].islower()
+    }
     for name in _read_list(SETTLEMENTS_PATH):
         words = name.lower().replace("-", " ").split()
         if len(words) == 1:
@@ -97,6 +104,11 @@ def _place_stem(stem: str) -> str | None:
             if name in places and len(name) >= 4 and len(stem) - len(name) <= 3:
                 return places[name]
     return None
+
+
+def _place_source(place: str) -> str:
+    listed = place in _read_list(SETTLEMENTS_PATH)
+    return "pipeline/data/settlements_bg.txt" if listed else "a name in bg_BG"
 
 
 class Vocabulary:
@@ -146,7 +158,8 @@ class Vocabulary:
             if lower in lexicon_forms():
                 return Verdict(word, LEXICON, "pipeline/data/lexicon_bg.txt")
             return Verdict(word, BG_BG, "the Bulgarian Hunspell dictionary")
-        if self.frequent(lower):
+        if self.frequent(lower) or (word.istitle() and len(lower) >= 2 and self.listed(lower)):
+            # A capitalised short word of the list is a name (Мей, Джо, Кох).
             detail = f"wordfreq's Bulgarian list (Zipf {zipf(lower):.1f})"
             return Verdict(word, WORDFREQ, detail)
         if lower in units():
@@ -156,7 +169,7 @@ class Vocabulary:
             return Verdict(word, COMPOUND, " + ".join(parts))
         place = self._place(lower)
         if place:
-            return Verdict(word, PLACE, f"derived from {place} (pipeline/data/settlements_bg.txt)")
+            return Verdict(word, PLACE, f"derived from {place} ({_place_source(place)})")
         return Verdict(word, None, "no source knows it")
 
     def _dictionary_word(self, word: str) -> bool:
