@@ -399,14 +399,11 @@ def measure_classes(seed: int = SEED, per_class: int = 60) -> ClassRecall:
 
 def report() -> str:
     lines = []
-    admin = {**clean_texts()}
-    for label, texts in (
-        ("administrative (tests/data/clean)", admin),
-        ("newspaper (build/devset)", devset_texts()),
-    ):
-        if not texts:
-            lines.append(f"{label}: none (build it with tests/devset.py)")
-            continue
+    corpora = [("administrative, tests/data/clean", clean_texts())]
+    corpora += [(f"newspaper, build/devset/{n}", {n: t}) for n, t in devset_texts().items()]
+    if len(corpora) == 1:
+        lines.append("newspaper: none (build it with tests/devset.py)")
+    for label, texts in corpora:
         words, codes = false_alarms(texts)
         total = sum(codes.values())
         agreement = codes["grammar.agreement"]

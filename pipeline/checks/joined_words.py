@@ -168,6 +168,15 @@ def split_adverbs() -> tuple[tuple[re.Pattern, str, frozenset[str]], ...]:
     return tuple(out)
 
 
+def written_adjective(written: str, following: str, morphology) -> bool:
+    """The split form's last word is an adjective of the noun after it (`на ново поколение`)."""
+    last = written.split()[-1].lower()
+    if not following or morphology.adjective(last) is None:
+        return False
+    noun = morphology.form(following)
+    return noun is not None and noun.kind in ("noun", "adjective")
+
+
 def _case_like(text: str, model: str) -> str:
     if model.isupper() and len(model) > 1:
         return text.upper()
@@ -184,12 +193,19 @@ def split_adverb(ctx: CheckContext) -> None:
     """`до там`, `от части`, `в последствие`: one word in the official spelling."""
     if not ctx.enabled(SPLIT_ADVERB.code):
         return
+    from ..spelling import get_dictionary
+    from ..spelling.morphology import Morphology
+
+    morphology = Morphology(get_dictionary())
     for block in ctx.body_blocks():
         text = block.text
         for pattern, right, exceptions in split_adverbs():
             for match in pattern.finditer(text):
-                if exceptions and _next_word(text, match.end()) in exceptions:
+                following = _next_word(text, match.end())
+                if exceptions and following in exceptions:
                     continue
+                if written_adjective(match.group(0), following, morphology):
+                    continue  # `на пълно съответствие`, `на ново поколение`: an adjective
                 written = match.group(0)
                 ctx.report(
                     SPLIT_ADVERB.code,

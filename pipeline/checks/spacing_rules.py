@@ -49,8 +49,8 @@ def hyphen_space(ctx: CheckContext) -> None:
         text = block.text
         for match in _HYPHEN.finditer(text):
             left, right = match.group(1), match.group(4)
-            if right.lower() in _HANGING:
-                continue
+            if right.lower() in _HANGING or right[:1].isupper():
+                continue  # `прибрали- Когато`: a dash typed as a hyphen before a new sentence
             if match.group(2) and dictionary.known(left + right):
                 continue  # a word broken at a line's end (предот- вратяване): the PDF's
             if match.group(3) and match.start(3) > 0 and text[match.start(3) - 1] == "\n":

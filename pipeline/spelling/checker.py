@@ -24,6 +24,9 @@ _NAME_SLIP_COST = 0.8  # a capitalised word this close to a known name is a slip
 _NAME_COMMON_SLIP_COST = 0.6  # ... this close to any word (a doubled or swapped letter)
 _NAME_MAX_COST = 1.0  # ... or this close to a word the document uses
 _OPENING_SLIP_COST = 0.9  # a sentence's first word this close to a word is that word
+_FULL_NAME_SLIP_COST = 0.75
+_NEIGHBOUR_SLIP = 0.7
+_VERY_COMMON = 4.3
 _NAME_SHORT = 5  # a capitalised word shorter than this is judged by the document alone
 _NAME_LONG = 7  # a capitalised word this long one slip from a common word is that word
 _NAME_COMMON_ZIPF = 3.0
@@ -118,6 +121,7 @@ class SpellChecker:
         self.accepted = frozenset(word.lower() for word in accepted)
         self.word_marks = word_marks or {}
         self.tokens = [(block, tokenize(block.text)) for block in self.blocks]
+        self.tokens_of = {id(block): found for block, found in self.tokens}
         self.vocabulary: Counter[str] = Counter(
             token.lookup.lower() for _, found in self.tokens for token in found if not token.skip
         )
@@ -193,7 +197,9 @@ class SpellChecker:
         name = token.is_title and (
             token.quoted or not token.sentence_start or token.lookup in self.names
         )
-        if name:
+        if name and self._in_full_name(block, token):
+            verdict = self._name_verdict(token.lookup, full_name=True)
+        elif name:
             verdict = self._name_verdict(token.lookup)
         elif token.is_title and token.sentence_start:
             verdict = self._opening_verdict(token.lookup)
@@ -235,7 +241,29 @@ class SpellChecker:
             return lower in _SUFFIXES  # 20-ина, ВУЗ-овете
         return token.end < last and self.words.compound_head(lower)  # покупко-продажба
 
-    def _name_verdict(self, word: str) -> str | None:
+    def _in_full_name(self, block: Block, token: Token) -> bool:
+        """Beside another capitalised word that is no common word: `Ева Майдел`, `Имран Кан`."""
+        found = self.tokens_of.get(id(block), ())
+        index = self._index_of(found, token)
+        for other in (
+            found[index - 1] if index > 0 else None,
+            found[index + 1] if index + 1 < len(found) else None,
+        ):
+            if other is None or not other.is_title or other.skip:
+                continue
+            gap = block.text[min(other.end, token.end) : max(other.start, token.start)]
+            if gap.strip(" \u00a0") == "" and not self.dictionary.spell(other.lookup.lower()):
+                return True
+        return False
+
+    @staticmethod
+    def _index_of(found: tuple[Token, ...], token: Token) -> int:
+        for index, other in enumerate(found):
+            if other.start == token.start:
+                return index
+        return -1
+
+    def _name_verdict(self, word: str, full_name: bool = False) -> str | None:
         """Is this capitalised word inside a sentence a slip ("typo"), the minority spelling of
         a name the document uses ("variant"), or a name (None)?
 
@@ -253,21 +281,26 @@ class SpellChecker:
         if not candidates:
             return None
         best = candidates[0]
-        if len(word) < _NAME_SHORT:
-            # Short names sit one key from many words (Мей, Кох, Туск): only the document's
-            # own other spelling of the name speaks against them.
-            if best.uses and best.cost + doc_bonus(best.uses) <= _NAME_MAX_COST:
+        raw = best.cost + doc_bonus(best.uses)  # the slip's own cost, before the document's say
+        if full_name and raw <= _FULL_NAME_SLIP_COST and self._proper_name(best.word):
+            return "typo"  # `Бугомил Петров`: a sound-alike slip of a name the dictionary lists
+        if full_name and raw <= _NEIGHBOUR_SLIP and zipf(best.word.lower()) >= _VERY_COMMON:
+            return "typo"  # `Репубблика България`: a key slip in a very common word
+        if len(word) < _NAME_SHORT or full_name:
+            # Short names sit one key from many words (Мей, Кох, Туск), and so does a part of
+            # a full name (Ева Майдел): only the document's other spelling speaks against them.
+            if best.uses and raw <= _NAME_MAX_COST:
                 return None if self.known(best.word) else self._variant(word, best)
             return None
-        if best.uses and best.cost + doc_bonus(best.uses) <= _NAME_MAX_COST:
+        if best.uses and raw <= _NAME_MAX_COST:
             # One slip from a word the document uses (two-edit neighbours are other names).
             if self.known(best.word):
                 return "typo"
             return self._variant(word, best)
-        if best.cost <= _NAME_COMMON_SLIP_COST:
+        if raw <= _NAME_COMMON_SLIP_COST:
             return "typo"
         common = zipf(best.word.lower())
-        if best.cost <= _NAME_SLIP_COST and (
+        if raw <= _NAME_SLIP_COST and (
             self._proper_name(best.word)
             or (len(word) >= _NAME_LONG and common >= _NAME_COMMON_ZIPF)
             or common >= _NAME_VERY_COMMON_ZIPF

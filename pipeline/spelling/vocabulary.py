@@ -25,6 +25,7 @@ COMPOUND = "compound"
 WORDFREQ = "wordfreq"
 PLACE = "place name"
 UNIT = "abbreviation or unit"
+DERIVED = "derivation"
 
 _MIN_FREQUENT = 4  # shorter words of wordfreq's list are too often fragments (ка, нои, мос)
 _MIN_HEAD = 4  # `военно` in военнослужащи
@@ -93,22 +94,59 @@ def settlements() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _place_stems() -> dict[str, str]:
+    """The stems place adjectives and demonyms are made from, to the place: видин (Видин),
+    варнен (Варна), софий (София), русен (Русе), габров (Габрово), бурга (Бургас)."""
+    out: dict[str, str] = {}
+    for lower, name in settlements().items():
+        for stem in (lower, lower[:-1], lower[:-1] + "ен", lower[:-1] + "й", lower + "н"):
+            if len(stem) >= 3:
+                out.setdefault(stem, name)
+    return out
+
+
 def _place_stem(stem: str) -> str | None:
-    """The settlement whose name `stem` continues (видин-, варнен-, софий-, русен-)."""
-    places = settlements()
-    if len(stem) < 3:
-        return None
-    for cut in (0, 1, 2):  # the adjective drops or changes a final vowel or two letters
-        base = stem[: len(stem) - cut] if cut else stem
-        for name in (base, base + "а", base + "я", base + "о", base + "е", base + "ово"):
-            if name in places and len(name) >= 4 and len(stem) - len(name) <= 3:
-                return places[name]
-    return None
+    """The place whose name `stem` continues, if any."""
+    return _place_stems().get(stem)
 
 
 def _place_source(place: str) -> str:
     listed = place in _read_list(SETTLEMENTS_PATH)
     return "pipeline/data/settlements_bg.txt" if listed else "a name in bg_BG"
+
+
+# Regular derivations: (endings of the derived word, how its base is written in the known word).
+# Each is tried as `base + ending`; the base with one of the `from` tails must be a known word.
+_DERIVATIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
+    # канцлерка, фермерката ← канцлер; мъченичка, заложничките ← мъченик
+    (("ка", "ката", "ки", "ките"), ("", "к@ч"), "feminine of"),
+    # фундаменталисти ← фундаментализъм; ислямисти ← ислям
+    (("ист", "иста", "истът", "исти", "истите", "истка", "истки"), ("изъм", ""), "-ист from"),
+    # ваксинационни ← ваксинация; травматологична ← травматология; преференциално ← -ция
+    (("ционен", "ционна", "ционно", "ционни", "ционния", "ционният", "ционната", "ционното",
+      "ционните"), ("ция",), "adjective of"),
+    (("ичен", "ична", "ично", "ични", "ичния", "ичният", "ичната", "ичното", "ичните"),
+     ("ия", "ика"), "adjective of"),
+    (("иален", "иална", "иално", "иални", "иалния", "иалният", "иалната", "иалното",
+      "иалните"), ("ия",), "adjective of"),
+    # законова, килограмов ← закон; русофилска, дарителска ← русофил, дарител
+    (("ов", "ова", "ово", "ови", "овия", "овият", "овата", "овото", "овите"), ("",), "adjective of"),
+    (("ски", "ска", "ско", "ския", "ският", "ската", "ското", "ските"), ("",), "adjective of"),
+    # респираторни ← респиратор; зоонозен ← зооноза
+    (("ен", "на", "но", "ни", "ния", "ният", "ната", "ното", "ните"), ("", "а"), "adjective of"),
+    # сертифициране, чекирането, реактивира ← сертифицирам, сертифициран, …
+    (("иране", "ирането", "ирам", "ира", "ират", "ирал", "ирала", "ирали", "иран", "ирана",
+      "ирано", "ирани", "ираните", "ирания", "ираният"),
+     ("ирам", "иран", "ирани", "иране", "ация", "изация"), "a form of"),
+)  # fmt: skip
+# Prefixes that make new words from known ones: съпредседател, проевропейски, пренасочи.
+_PREFIXES = ("противо", "контра", "между", "само", "пред", "през", "съ", "ре", "пре", "про",
+             "раз", "над", "под", "без", "не")  # fmt: skip
+# `не` makes adjectives and participles (недоговорени), never verbs (незнам is a slip).
+_NEGATED = ("ен", "ена", "ено", "ени", "ан", "ана", "ано", "ани", "ита", "ито", "ити",
+            "ния", "ният", "ната", "ното", "ните", "ни", "на", "но", "ост")  # fmt: skip
+_MIN_BASE = 4
 
 
 class Vocabulary:
@@ -170,6 +208,9 @@ class Vocabulary:
         place = self._place(lower)
         if place:
             return Verdict(word, PLACE, f"derived from {place} ({_place_source(place)})")
+        derived = self._derived(lower) or self._prefixed(lower)
+        if derived and not self._slip_of_word(lower):
+            return Verdict(word, DERIVED, derived)
         return Verdict(word, None, "no source knows it")
 
     def _dictionary_word(self, word: str) -> bool:
@@ -192,6 +233,48 @@ class Vocabulary:
             if head.endswith(_LINKING_VOWELS) and self._plain(head) and self._plain(tail):
                 return (head, tail)
         return ()
+
+    def _slip_of_word(self, lower: str) -> bool:
+        """One letter from a dictionary word (Продоставени, представни): a derivation's shape
+        is then more likely a slip."""
+        from .edits import edits1
+        from .ngrams import known_ngrams
+
+        spell = self.dictionary.spell
+        return any(spell(candidate) for candidate, _ in edits1(lower, known_ngrams()))
+
+    def _derived(self, lower: str) -> str:
+        """`канцлерката` ← канцлер, `ваксинационни` ← ваксинация: a regular derivation of a
+        known word (bg_BG or wordfreq), said as `feminine of канцлер`."""
+        for endings, tails, relation in _DERIVATIONS:
+            for ending in endings:
+                if not lower.endswith(ending) or len(lower) - len(ending) < _MIN_BASE:
+                    continue
+                base = lower[: len(lower) - len(ending)]
+                if ending[:1] in "нч" and base.endswith(ending[:1]):
+                    continue  # особенно: a letter doubled, not a derivation of особен
+                if relation == "adjective of" and ending[:1] in "ен" and base.endswith("н"):
+                    continue
+                for tail in tails:
+                    tail, _, drop = tail.partition("@")
+                    if drop and not base.endswith(drop):
+                        continue
+                    source = (base[: len(base) - len(drop)] if drop else base) + tail
+                    if source != lower and self._plain(source):
+                        return f"{relation} {source}"
+        return ""
+
+    def _prefixed(self, lower: str) -> str:
+        """A known word (or a derivation) behind a word-forming prefix: съ|председател."""
+        for prefix in _PREFIXES:
+            rest = lower[len(prefix) :]
+            if not lower.startswith(prefix) or len(rest) < _MIN_TAIL:
+                continue
+            if prefix == "не" and not rest.endswith(_NEGATED):
+                continue
+            if self._plain(rest) or self._derived(rest):
+                return f"{prefix}- + {rest}"
+        return ""
 
     def _plain(self, lower: str) -> bool:
         return self.dictionary.spell(lower) or self.frequent(lower)
