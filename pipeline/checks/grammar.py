@@ -78,7 +78,9 @@ _ADVERBS = frozenset(
     ]
 )
 # Words after which an adjective-looking form is a verb: `да видим`, `ще търсим`.
-_VERB_BEFORE = frozenset("да ще не ги го я ни ви ми ти му се си ли нека".split())
+_VERB_BEFORE = frozenset(
+    ["да", "ще", "не", "ги", "го", "я", "ни", "ви", "ми", "ти", "му", "се", "си", "ли", "нека"]
+)
 # Vocatives that stay plural before a singular noun: `Уважаеми господин министър`.
 _VOCATIVES = frozenset({"уважаеми", "скъпи", "драги"})
 # After these a neuter form is an adjective, not an adverb: `за повишено информираност`.
@@ -110,7 +112,7 @@ _QUANTITIES = frozenset(
     ["редица", "множество", "група", "част", "половина", "мнозинство", "поредица"]
 )
 # Nouns used as adverbs after a number or adjective: `необходимите минимум 270`.
-_ADVERBIAL_NOUNS = frozenset("минимум максимум общо".split())
+_ADVERBIAL_NOUNS = frozenset(["минимум", "максимум", "общо"])
 _PREPOSITIONS = frozenset(_BEFORE_ADJECTIVE | {"под", "над", "пред", "след", "през", "между"})
 
 

@@ -25,9 +25,10 @@ _NAME_COMMON_SLIP_COST = 0.6  # ... this close to any word (a doubled or swapped
 _NAME_MAX_COST = 1.0  # ... or this close to a word the document uses
 _OPENING_SLIP_COST = 0.9  # a sentence's first word this close to a word is that word
 _FULL_NAME_SLIP_COST = 0.75
-_NEIGHBOUR_SLIP = 0.7
+_NEIGHBOUR_SLIP = 0.6  # a doubled or swapped letter
 _VERY_COMMON = 4.3
-_NAME_SHORT = 5  # a capitalised word shorter than this is judged by the document alone
+_NAME_SHORT = 5
+_PARTICLE = 3  # a capitalised word shorter than this is judged by the document alone
 _NAME_LONG = 7  # a capitalised word this long one slip from a common word is that word
 _NAME_COMMON_ZIPF = 3.0
 _NAME_VERY_COMMON_ZIPF = 4.5  # ... or of a very common word of any length (Закна → Закона)
@@ -197,12 +198,13 @@ class SpellChecker:
         name = token.is_title and (
             token.quoted or not token.sentence_start or token.lookup in self.names
         )
-        if name and self._in_full_name(block, token):
-            verdict = self._name_verdict(token.lookup, full_name=True)
-        elif name:
-            verdict = self._name_verdict(token.lookup)
+        full_name = token.is_title and self._in_full_name(block, token)
+        if name or full_name:
+            verdict = self._name_verdict(token.lookup, full_name=full_name)
         elif token.is_title and token.sentence_start:
             verdict = self._opening_verdict(token.lookup)
+        elif self._name_particle(block, token):
+            return None
         else:
             verdict = "typo"
         if verdict is None:
@@ -240,6 +242,18 @@ class SpellChecker:
         ):
             return lower in _SUFFIXES  # 20-ина, ВУЗ-овете
         return token.end < last and self.words.compound_head(lower)  # покупко-продажба
+
+    def _name_particle(self, block: Block, token: Token) -> bool:
+        """`фон дер Лайен`, `Ил дьо Франс`: a short lower-case word between two names."""
+        found = self.tokens_of.get(id(block), ())
+        index = self._index_of(found, token)
+        if len(token.lookup) > _PARTICLE or not 0 < index < len(found) - 1:
+            return False
+        return found[index + 1].is_title and (
+            found[index - 1].is_title
+            or found[index - 1].text.islower()
+            and len(found[index - 1].text) <= _PARTICLE
+        )
 
     def _in_full_name(self, block: Block, token: Token) -> bool:
         """Beside another capitalised word that is no common word: `Ева Майдел`, `Имран Кан`."""
@@ -325,7 +339,7 @@ class SpellChecker:
         """A capitalised word opening a sentence may be a name too (`Ройтерс съобщи`): it is
         reported when a slip away from a word, or the document backs a near spelling."""
         name = self._name_verdict(word)
-        if name is not None:
+        if name is not None or len(word) < _NAME_SHORT:
             return name
         candidates = self.suggester.suggest(word, _SUGGESTIONS, fallback=False)
         if candidates and candidates[0].cost <= _OPENING_SLIP_COST:

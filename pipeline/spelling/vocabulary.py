@@ -147,6 +147,7 @@ _PREFIXES = ("противо", "контра", "между", "само", "пре
 _NEGATED = ("ен", "ена", "ено", "ени", "ан", "ана", "ано", "ани", "ита", "ито", "ити",
             "ния", "ният", "ната", "ното", "ните", "ни", "на", "но", "ост")  # fmt: skip
 _MIN_BASE = 4
+_SLIP_COST = 0.85  # up to a vowel for a vowel (Продоставени)
 
 
 class Vocabulary:
@@ -241,7 +242,11 @@ class Vocabulary:
         from .ngrams import known_ngrams
 
         spell = self.dictionary.spell
-        return any(spell(candidate) for candidate, _ in edits1(lower, known_ngrams()))
+        return any(
+            spell(candidate)
+            for candidate, cost in edits1(lower, known_ngrams())
+            if cost <= _SLIP_COST
+        )
 
     def _derived(self, lower: str) -> str:
         """`канцлерката` ← канцлер, `ваксинационни` ← ваксинация: a regular derivation of a
