@@ -26,7 +26,9 @@ _NAME_MAX_COST = 1.0  # ... or this close to a word the document uses
 _OPENING_SLIP_COST = 0.9  # a sentence's first word this close to a word is that word
 _FULL_NAME_SLIP_COST = 0.75
 _NEIGHBOUR_SLIP = 0.6  # a doubled or swapped letter
-_VERY_COMMON = 4.3
+_VERY_COMMON = 4.0
+_NAME_VERY_LONG = 10  # ... or one vowel slip of any word this long (Координацаонния)
+_VOWEL_SLIP = 0.85
 _NAME_SHORT = 5
 _PARTICLE = 3  # a capitalised word shorter than this is judged by the document alone
 _NAME_LONG = 7  # a capitalised word this long one slip from a common word is that word
@@ -313,6 +315,8 @@ class SpellChecker:
             return self._variant(word, best)
         if raw <= _NAME_COMMON_SLIP_COST:
             return "typo"
+        if len(word) >= _NAME_VERY_LONG and raw <= _VOWEL_SLIP and self.known(best.word.lower()):
+            return "typo"
         common = zipf(best.word.lower())
         if raw <= _NAME_SLIP_COST and (
             self._proper_name(best.word)
@@ -339,9 +343,11 @@ class SpellChecker:
         """A capitalised word opening a sentence may be a name too (`Ройтерс съобщи`): it is
         reported when a slip away from a word, or the document backs a near spelling."""
         name = self._name_verdict(word)
-        if name is not None or len(word) < _NAME_SHORT:
-            return name
         candidates = self.suggester.suggest(word, _SUGGESTIONS, fallback=False)
+        if name is not None or len(word) < _NAME_SHORT:
+            if name is None and candidates and candidates[0].cost <= _NEIGHBOUR_SLIP:
+                return "typo"  # `Брйо`, `Срко`: letters swapped in a short word
+            return name
         if candidates and candidates[0].cost <= _OPENING_SLIP_COST:
             return "typo"
         return None
