@@ -200,7 +200,7 @@ class SpellChecker:
         name = token.is_title and (
             token.quoted or not token.sentence_start or token.lookup in self.names
         )
-        full_name = token.is_title and self._in_full_name(block, token)
+        full_name = self._in_full_name(block, token) if token.is_title else ""
         if name or full_name:
             verdict = self._name_verdict(token.lookup, full_name=full_name)
         elif token.is_title and token.sentence_start:
@@ -257,8 +257,12 @@ class SpellChecker:
             and len(found[index - 1].text) <= _PARTICLE
         )
 
-    def _in_full_name(self, block: Block, token: Token) -> bool:
-        """Beside another capitalised word that is no common word: `Ева Майдел`, `Имран Кан`."""
+    def _in_full_name(self, block: Block, token: Token) -> str:
+        """Beside another capitalised word that is no common word: `Ева Майдел`, `Имран Кан`.
+
+        "known" when that word is a name the dictionary lists (`Бугомил Петров`: a Bulgarian
+        name, whose slips are worth reporting), "foreign" when no source knows it (`Асия
+        Биби`), "" when the word stands in no full name."""
         found = self.tokens_of.get(id(block), ())
         index = self._index_of(found, token)
         for other in (
@@ -269,8 +273,8 @@ class SpellChecker:
                 continue
             gap = block.text[min(other.end, token.end) : max(other.start, token.start)]
             if gap.strip(" \u00a0") == "" and not self.dictionary.spell(other.lookup.lower()):
-                return True
-        return False
+                return "known" if self._proper_name(other.lookup) else "foreign"
+        return ""
 
     @staticmethod
     def _index_of(found: tuple[Token, ...], token: Token) -> int:
@@ -279,7 +283,7 @@ class SpellChecker:
                 return index
         return -1
 
-    def _name_verdict(self, word: str, full_name: bool = False) -> str | None:
+    def _name_verdict(self, word: str, full_name: str = "") -> str | None:
         """Is this capitalised word inside a sentence a slip ("typo"), the minority spelling of
         a name the document uses ("variant"), or a name (None)?
 
@@ -298,7 +302,7 @@ class SpellChecker:
             return None
         best = candidates[0]
         raw = best.cost + doc_bonus(best.uses)  # the slip's own cost, before the document's say
-        if full_name and raw <= _FULL_NAME_SLIP_COST and self._proper_name(best.word):
+        if full_name == "known" and raw <= _FULL_NAME_SLIP_COST and self._proper_name(best.word):
             return "typo"  # `Бугомил Петров`: a sound-alike slip of a name the dictionary lists
         if full_name and raw <= _NEIGHBOUR_SLIP and zipf(best.word.lower()) >= _VERY_COMMON:
             return "typo"  # `Репубблика България`: a key slip in a very common word
