@@ -340,7 +340,10 @@ class SpellChecker:
         )
 
     def _variant(self, word: str, best: Suggestion) -> str | None:
-        """The document spells this name otherwise, and more often."""
+        """The document spells this name otherwise, and more often (names of five letters or
+        more: shorter ones one letter apart are as often two names, Асиф and Асия)."""
+        if len(word) < _NAME_SHORT:
+            return None
         return "variant" if best.uses > self.vocabulary.get(word.lower(), 0) else None
 
     def _opening_verdict(self, word: str) -> str | None:

@@ -134,7 +134,7 @@ _DERIVATIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     (("ов", "ова", "ово", "ови", "овия", "овият", "овата", "овото", "овите"), ("",), "adjective of"),
     (("ски", "ска", "ско", "ския", "ският", "ската", "ското", "ските"), ("",), "adjective of"),
     # респираторни ← респиратор; зоонозен ← зооноза
-    (("ен", "на", "но", "ни", "ния", "ният", "ната", "ното", "ните"), ("", "а"), "adjective of"),
+    (("ен", "на", "но", "ни", "ния", "ният", "ната", "ното", "ните"), ("", "а"), "-ен adjective of"),
     # сертифициране, чекирането, реактивира ← сертифицирам, сертифициран, …
     (("иране", "ирането", "ирам", "ира", "ират", "ирал", "ирала", "ирали", "иран", "ирана",
       "ирано", "ирани", "ираните", "ирания", "ираният"),
@@ -148,6 +148,8 @@ _NEGATED = ("ен", "ена", "ено", "ени", "ан", "ана", "ано", "�
             "ния", "ният", "ната", "ното", "ните", "ни", "на", "но", "ост")  # fmt: skip
 _MIN_BASE = 4
 _SLIP_COST = 0.85  # up to a vowel for a vowel (Продоставени)
+_CHEAP_SLIP = 0.7  # a neighbouring key, a doubled or swapped letter
+_LOOSE = "-ен adjective of"  # derivations any noun in -а yields (представа → представни)
 
 
 class Vocabulary:
@@ -209,8 +211,13 @@ class Vocabulary:
         place = self._place(lower)
         if place:
             return Verdict(word, PLACE, f"derived from {place} ({_place_source(place)})")
-        derived = self._derived(lower) or self._prefixed(lower)
-        if derived and not self._slip_of_word(lower):
+        derived = self._derived(lower)
+        # A prefix or an adjective of a noun in -а fits many slips (Продоставени, представни):
+        # those must not be one plausible slip from a word; the other derivations are rarer
+        # shapes and must not be one cheap slip (a key, a doubled or swapped letter) away.
+        loose = not derived or derived.startswith(_LOOSE)
+        derived = derived or self._prefixed(lower)
+        if derived and not self._slip_of_word(lower, _SLIP_COST if loose else _CHEAP_SLIP):
             return Verdict(word, DERIVED, derived)
         return Verdict(word, None, "no source knows it")
 
@@ -235,7 +242,7 @@ class Vocabulary:
                 return (head, tail)
         return ()
 
-    def _slip_of_word(self, lower: str) -> bool:
+    def _slip_of_word(self, lower: str, limit: float) -> bool:
         """One letter from a dictionary word (Продоставени, представни): a derivation's shape
         is then more likely a slip."""
         from .edits import edits1
@@ -243,9 +250,7 @@ class Vocabulary:
 
         spell = self.dictionary.spell
         return any(
-            spell(candidate)
-            for candidate, cost in edits1(lower, known_ngrams())
-            if cost <= _SLIP_COST
+            spell(candidate) for candidate, cost in edits1(lower, known_ngrams()) if cost <= limit
         )
 
     def _derived(self, lower: str) -> str:
@@ -258,7 +263,7 @@ class Vocabulary:
                 base = lower[: len(lower) - len(ending)]
                 if ending[:1] in "нч" and base.endswith(ending[:1]):
                     continue  # особенно: a letter doubled, not a derivation of особен
-                if relation == "adjective of" and ending[:1] in "ен" and base.endswith("н"):
+                if relation.endswith("adjective of") and ending[:1] in "ен" and base.endswith("н"):
                     continue
                 for tail in tails:
                     tail, _, drop = tail.partition("@")
