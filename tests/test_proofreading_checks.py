@@ -128,3 +128,18 @@ def test_check_explain_names_the_source():
         "видинската: known (place name) — derived from Видин (pipeline/data/settlements_bg.txt)",
         "бюдцета: unknown — no source knows it",
     ]
+
+
+def test_devset_reads_text_lines_and_documents():
+    from devset import sentences
+
+    conllu = "# newdoc id = a\n# text = Първо изречение.\n1\tx\n\n# text = Второ.\n# newdoc id = b\n# text = Трето.\n"
+    assert sentences(conllu) == ["Първо изречение.", "Второ.", "", "Трето."]
+
+
+@pytest.mark.parametrize(
+    ("word", "derivation"),
+    [("мъченички", "feminine of мъченик"), ("ваксинационни", "adjective of ваксинация")],
+)
+def test_derivations_say_what_they_come_from(word, derivation):
+    assert Vocabulary(get_dictionary()).verdict(word).detail == derivation
