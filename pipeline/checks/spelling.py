@@ -22,7 +22,9 @@ def unknown_words(ctx: CheckContext) -> None:
         return
     from ..spelling.checker import SIGNAL_WORD, find_misspellings
 
-    for found in find_misspellings(ctx.document, ctx.options.accepted_words):
+    for found in find_misspellings(
+        ctx.document, list(ctx.body_blocks()), ctx.options.accepted_words
+    ):
         words = tuple(s.word for s in found.suggestions)
         if found.name_variant:
             best = found.suggestions[0]
