@@ -9,9 +9,10 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from ..errors import EncryptedFileError, LimitExceededError, NoTextLayerError, UnreadableFileError
+from ..errors import NoTextLayerError
 from ..models import Document
 from ..options import Options
+from .pdferrors import damaged, encrypted, too_many_pages
 from .pdfgrids import ruled_grids
 from .pdflayout import PageContent, layout
 from .pdfwords import direction, page_words
@@ -21,32 +22,6 @@ OCR_HINT = (
     "give it one with OCR, e.g. `ocrmypdf -l bul in.pdf out.pdf` (Debian: `apt-get install "
     "ocrmypdf tesseract-ocr-bul`), then retry with out.pdf"
 )
-
-
-ENCRYPTED = (
-    "the PDF is password-protected: open it with the password and save or print an unprotected "
-    "copy (e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`), then retry"
-)
-DAMAGED_HINT = "ask the sender for a fresh copy, or export the PDF again from the Word file"
-
-
-# The errors both engines raise, worded once.
-def encrypted(path: str) -> EncryptedFileError:
-    return EncryptedFileError(ENCRYPTED, path=path)
-
-
-def damaged(detail: str, path: str, page: int | None = None) -> UnreadableFileError:
-    where = f"page {page} of the PDF is damaged" if page else "the PDF is damaged or truncated"
-    detail = " ".join(detail.split())[:120]
-    return UnreadableFileError(f"{where} ({detail}): {DAMAGED_HINT}", path=path)
-
-
-def too_many_pages(count: int, limit: int, path: str) -> LimitExceededError:
-    return LimitExceededError(
-        f"the PDF has {count} pages, over the {limit} page limit: "
-        "raise it with --max-pages if the file is genuine",
-        path=path,
-    )
 
 
 def _cause(exc: BaseException) -> BaseException:

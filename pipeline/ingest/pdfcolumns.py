@@ -13,7 +13,7 @@ from statistics import median
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .pdflayout import Word
+    from .pdfpage import Word
     from .pdfparts import Line
 
 _GAP = 12.0  # points between a label and its value: far wider than any space

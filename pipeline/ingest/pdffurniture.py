@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..models import Block, Provenance
 
 if TYPE_CHECKING:
-    from .pdflayout import PageContent
+    from .pdfpage import PageContent
     from .pdfparts import Line, PageParts
 
 # Running headers/footers are looked for among the first/last lines of a page, in this outer

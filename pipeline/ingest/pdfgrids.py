@@ -4,7 +4,7 @@ tolerances) on edges either engine found, so both find the same grids.
 
 from __future__ import annotations
 
-from .pdflayout import Grid
+from .pdfpage import Grid
 
 
 def ruled_grids(edges: list[dict]) -> list[Grid]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import NatprogError
 from ..options import Options
-from .pdf import damaged, encrypted, too_many_pages
+from .pdferrors import damaged, encrypted, too_many_pages
 from .pdffonts import FontDescents, font_descents
 from .pdfgrids import ruled_grids
 from .pdflayout import PageContent

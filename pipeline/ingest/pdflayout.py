@@ -8,45 +8,15 @@ cannot drift apart in how they read a page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..models import Block, Provenance
 from .pdfcolumns import Region, find_regions
 from .pdffurniture import find_furniture, furniture_blocks, page_size
+from .pdfpage import Grid, PageContent, Word
 from .pdfparts import Cell, Line, PageParts, TablePiece, TextBlock, group_lines, join_lines
 from .pdftables import merge_tables
 from .pdftextcolumns import split_columns
 
 __all__ = ["Grid", "PageContent", "Word", "group_lines", "join_lines", "layout"]
-
-
-# -- the contract between PDF engines: keep backward compatible -------------------------------------
-@dataclass(slots=True)
-class Word:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    bold: bool = False
-
-
-@dataclass(slots=True)
-class Grid:
-    """A ruled table found on a page: rows of cell boxes (None for a spanned-over slot)."""
-
-    bbox: tuple[float, float, float, float]
-    rows: list[list[tuple[float, float, float, float] | None]]
-
-
-@dataclass(slots=True)
-class PageContent:
-    number: int
-    width: float
-    height: float
-    words: list[Word]
-    grids: list[Grid] = field(default_factory=list)
-    skipped: int = 0  # characters the page holds but its words leave out (another direction)
 
 
 def _read_page(page: PageContent) -> PageParts:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .hyphenation import join_forced_break, keep_hyphen
 
 if TYPE_CHECKING:
-    from .pdflayout import PageContent, Word
+    from .pdfpage import PageContent, Word
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .pdfparts import Line
 
 if TYPE_CHECKING:
-    from .pdflayout import Word
+    from .pdfpage import Word
 
 _GUTTER = 6.0  # points: the narrowest white gap between two columns
 _MARGIN = 0.15  # share of the text width at either side where no gutter is looked for

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .pdflayout import Word
+from .pdfpage import Word
 
 _SURROGATES = range(0xD800, 0xE000)
 # A PDF that draws its spaces has about one per word; one that stores none (it only moves the
