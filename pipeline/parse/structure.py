@@ -25,10 +25,12 @@ from ..models import (
 )
 from .labels import (
     WIDE_COLUMNS,
+    ActivityHeading,
     LabelMatch,
     fold,
     match_activity,
     match_label,
+    match_number_heading,
     match_section,
     split_leading_label,
 )
@@ -266,7 +268,7 @@ class _Builder:
         if self.in_glossary:
             self.value(block)
             return
-        heading = match_activity(text)
+        heading = match_activity(text) or self._number_heading(block, text)
         if heading is not None and (heading.number is not None or block.bold):
             self.start_activity(block, heading.number, heading.number_text, heading.label)
             if heading.title:
@@ -280,8 +282,18 @@ class _Builder:
             return
         self.value(block)
 
-    def row(self, cells: dict[int, list[Block]]) -> None:
-        """A row of a label|value table (or of any narrow table)."""
+    @staticmethod
+    def _number_heading(block: Block, text: str) -> ActivityHeading | None:
+        """A paragraph numbered like a heading: `2.3`, `1.` alone, or bold `2.3. Title`; a bare
+        `10` is more likely a value than a heading unless it is bold."""
+        heading = match_number_heading(text, titled=block.bold)
+        if heading is None or not (block.bold or "." in heading.number_text):
+            return None
+        return heading
+
+    def row(self, cells: dict[int, list[Block]], following: dict[int, list[Block]] | None = None) -> None:
+        """A row of a label|value table (or of any narrow table); `following` is the next row,
+        which tells a numbered activity (`1.` | title, then labels) from a numbered goal."""
         ordered = [cells[index] for index in sorted(cells)]
         if len(ordered) == 1:
             for block in ordered[0]:
@@ -299,6 +311,8 @@ class _Builder:
                 self.value(block)
             return
         heading = match_activity(label_text)
+        if heading is None and _labels_a_field(following):
+            heading = match_number_heading(label_text)
         if heading is not None:
             self.start_activity(label_blocks[0], heading.number, heading.number_text, heading.label)
             if heading.title:
@@ -326,6 +340,9 @@ class _Builder:
         """One activity per row; goals above the table arrive as paragraphs."""
         header_texts = None
         labels: dict[int, str] = {}
+        # A column header labels every row that does not write its own label: it counts once
+        # per such row, as a label repeated in each activity would.
+        header_uses: dict[str, LabelUse] = {}
         for row in table.rows:
             texts = {index: fold(_text(blocks)) for index, blocks in row.items()}
             if header_texts is None:
@@ -336,7 +353,9 @@ class _Builder:
                     if index in columns and columns[index] != "title":
                         label = match_label(_text(blocks), (columns[index],))
                         if label is not None:
-                            self._label_use(label, blocks[0], columns[index])
+                            use = self._label_use(label, blocks[0], columns[index])
+                            use.count = 0
+                            header_uses[columns[index]] = use
                     for block in blocks:
                         block.context = Context(
                             section=self.section.number if self.section else None,
@@ -350,7 +369,9 @@ class _Builder:
                 continue
             if self._spanning_row(row, columns):
                 continue
-            self._wide_row(row, columns, labels)
+            self._wide_row(row, columns, labels, header_uses)
+        for use in header_uses.values():
+            use.count = max(use.count, 1)
         self.close_activity()
         self.layouts.add("wide-table")
 
@@ -362,7 +383,7 @@ class _Builder:
             return False
         blocks = row[filled[0]]
         text = _text(blocks).replace("\n", " ")
-        number_like = re.fullmatch(r"\s*\d{1,3}\s*\.?\s*", text) or match_activity(text)
+        number_like = match_number_heading(text) or match_activity(text)
         if columns.get(filled[0]) == "number" and not number_like or is_structural(text):
             for block in blocks:
                 self.paragraph(block)
@@ -370,7 +391,11 @@ class _Builder:
         return False
 
     def _wide_row(
-        self, row: dict[int, list[Block]], columns: dict[int, str], labels: dict[int, str]
+        self,
+        row: dict[int, list[Block]],
+        columns: dict[int, str],
+        labels: dict[int, str],
+        header_uses: dict[str, LabelUse],
     ) -> None:
         by_key = {columns[i]: blocks for i, blocks in row.items() if i in columns}
         label_of = {key: labels.get(i) for i, key in columns.items()}
@@ -382,8 +407,8 @@ class _Builder:
         if heading is not None:
             number = heading.number
             number_text = heading.number_text
-        elif re.fullmatch(r"\s*\d{1,3}\s*\.?\s*", number_text or ""):
-            number = int(number_text.strip().rstrip("."))
+        elif match_number_heading(number_text or "") is not None:
+            number = match_number_heading(number_text).number
         elif title_blocks:
             heading = match_activity(title_blocks[0].text)
             if heading is not None and heading.number is not None:
@@ -405,6 +430,14 @@ class _Builder:
             if blocks is None:
                 continue
             header = label_of.get(key) or WIDE_COLUMNS[key]
+            own = _own_label(blocks, key)
+            if own is not None:
+                # `Експертна помощ: НКБТХ` under `Партньори`: the cell's label is the field's.
+                label, cell_blocks = own
+                self._label_use(label, blocks[0], key)
+                header, blocks = label.written, cell_blocks
+            elif key in header_uses:
+                header_uses[key].count += 1
             item = Field(key=key, label=header, text=None, blocks=list(blocks))
             self.activity.fields[key] = item
             self._mark(blocks, key)
@@ -477,8 +510,8 @@ def parse(document: Document) -> Programme:
             builder.wide_table(unit, columns)
             continue
         builder.layouts.add("label-table")
-        for row in unit.rows:
-            builder.row(row)
+        for row, following in zip(unit.rows, [*unit.rows[1:], None], strict=True):
+            builder.row(row, following)
     programme = builder.finish()
     structural = {"wide-table", "label-table"} & builder.layouts
     if structural:
@@ -489,6 +522,31 @@ def parse(document: Document) -> Programme:
     if not programme.activities:
         raise NotAProgrammeError(_what_was_found(document, programme), path=document.path)
     return programme
+
+
+def _labels_a_field(row: dict[int, list[Block]] | None) -> bool:
+    """The row's first cell is a field label (`Отговорна институция`)."""
+    if not row:
+        return False
+    first = _text(row[min(row)]).replace("\n", " ")
+    label = match_label(first, FIELD_LABEL_KEYS)
+    return label is not None or split_leading_label(first, FIELD_LABEL_KEYS) is not None
+
+
+def _own_label(blocks: list[Block], key: str) -> tuple[LabelMatch, list[Block]] | None:
+    """A wide-table cell that starts with its field's label, on its own line or before a colon:
+    the label and the value's blocks without it."""
+    first = blocks[0]
+    head, newline, tail = first.text.lstrip().partition("\n")
+    label = match_label(head, (key,))
+    if label is not None and (head.rstrip().endswith(":") or newline):
+        rest = [derived(first, tail.strip())] if tail.strip() else []
+        return label, rest + blocks[1:]
+    split = split_leading_label(first.text, (key,))
+    if split is None:
+        return None
+    label, rest = split
+    return label, [derived(first, rest), *blocks[1:]]
 
 
 def _what_was_found(document: Document, programme: Programme) -> str:
