@@ -57,10 +57,20 @@ def keep_hyphen(left_text: str, right_text: str) -> bool:
 
 
 def join_forced_break(left_text: str, right_text: str) -> bool:
-    """A line that is one word filling the width, then a lower-case fragment: one word?"""
-    if not right_text[:1].islower():
+    """A line that is one word filling the width, then a fragment no wider than the room left:
+    one word cut where the cell ran out (`ФИНАНСИРАН` + `Е`, `НКБТ` + `Х,`), unless the two are
+    words the dictionary knows and their join is not (`Отговорна` + `институция`), or a capital
+    follows a lower-case letter (a new word). `right_text` is the whole continuation."""
+    if not right_text[:1].isalpha() or (left_text[-1:].islower() and right_text[:1].isupper()):
         return False
     halves = _halves(left_text, right_text)
+    if (
+        halves is not None
+        and len(halves[0]) > 1
+        and halves[0].isupper()
+        and halves[1][:1].islower()
+    ):
+        return False  # `МОМН` + `и`: an abbreviation does not go on in lower case
     known = _known()
     if halves is None or known is None:
         return False
@@ -68,9 +78,11 @@ def join_forced_break(left_text: str, right_text: str) -> bool:
 
 
 def _compound(left: str, right: str, known) -> bool:
-    """Two words joined by a hyphen. When the joined form is a word too (`наказателноправните`
-    is as right as `наказателно-правните`), long halves decide: a syllable break rarely leaves
-    two words of four letters or more, while `за-щита` does leave two short ones."""
+    """Two words joined by a hyphen. When the joined form is a word too, it is the word, broken
+    at a syllable (`между-народно`, `представи-тели`), unless the left half is a compound's
+    adverb-like first part (`наказателно-правните`, as right as `наказателноправните`)."""
     if not (known(left) and known(right)):
         return False
-    return not known(left + right) or (len(left) >= 4 and len(right) >= 4)
+    if not known(left + right):
+        return True
+    return left[-1:].lower() == "о" and len(left) >= 6 and len(right) >= 4
