@@ -80,8 +80,14 @@ def _is_split_rest(above: list[Cell], row: list[Cell]) -> bool:
     previous = next((cell for cell in above if cell.column == first.column), None)
     if previous is None or not previous.lines:
         return False
-    # Lower case goes on a sentence; an all-capitals label goes on an all-capitals one.
-    capitals = first.text.isupper() and previous.text.isupper()
+    # Lower case goes on a sentence; an all-capitals label goes on an all-capitals one, but
+    # only when the cells beside it go on too (`ПАРТНЬОРИ` | `ФИНАНСИРАНЕ`, `От бюджета…` are
+    # two rows of capital labels, each whole).
+    capitals = (
+        first.text.isupper()
+        and previous.text.isupper()
+        and all(not cell.text[:1].isupper() for cell in row if cell is not first)
+    )
     if not (first.text[:1].islower() or capitals):
         return False
     word = first.lines[0].words[0]

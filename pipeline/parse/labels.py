@@ -151,11 +151,14 @@ def match_activity(text: str, *, allow_bare: bool = True) -> ActivityHeading | N
 _NUMBER_HEADING = re.compile(
     r"^\s*(?:№\s*)?(?:(?P<prefix>\d{1,2})\.)?(?P<number>\d{1,3})\.?(?=\s|$)\s*(?P<rest>.*)$", re.S
 )
+_NUMBER_ONLY = re.compile(r"\s*(?:№\s*)?\d{1,2}\.\s*\d{1,3}\.?\s*")
 
 
 def match_number_heading(text: str, *, titled: bool = False) -> ActivityHeading | None:
     """An activity heading that is a number alone (`1.`, `2.3`); with `titled`, a two-level
     number followed by the title (`2.3. Провеждане…`), which a goal (`1. …`) never is."""
+    if _NUMBER_ONLY.fullmatch(text):
+        text = "".join(text.split())  # `4.` | `1` in a column too narrow for `4.1`
     match = _NUMBER_HEADING.match(text)
     if not match:
         return None
