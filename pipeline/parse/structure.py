@@ -291,7 +291,9 @@ class _Builder:
             return None
         return heading
 
-    def row(self, cells: dict[int, list[Block]], following: dict[int, list[Block]] | None = None) -> None:
+    def row(
+        self, cells: dict[int, list[Block]], following: dict[int, list[Block]] | None = None
+    ) -> None:
         """A row of a label|value table (or of any narrow table); `following` is the next row,
         which tells a numbered activity (`1.` | title, then labels) from a numbered goal."""
         ordered = [cells[index] for index in sorted(cells)]
@@ -330,6 +332,16 @@ class _Builder:
             self.start_field(label, label_blocks[0])
             for block in value_blocks:
                 self.value(block)
+            return
+        pair = _two_labels(label_text) if not self.in_glossary else None
+        if pair is not None:
+            # `Отговорна институция Партньори`: a label with an empty value that a PDF without
+            # borders gave to the label above; the value beside them is the first one's.
+            first, second = pair
+            self.start_field(first, derived(label_blocks[0], first.written))
+            for block in value_blocks:
+                self.value(block)
+            self.start_field(second, derived(label_blocks[-1], second.written))
             return
         # Not a label we know: keep its text where it stands and let the checks report it.
         self.programme.unknown_labels.extend(label_blocks)
@@ -529,8 +541,22 @@ def _labels_a_field(row: dict[int, list[Block]] | None) -> bool:
     if not row:
         return False
     first = _text(row[min(row)]).replace("\n", " ")
-    label = match_label(first, FIELD_LABEL_KEYS)
-    return label is not None or split_leading_label(first, FIELD_LABEL_KEYS) is not None
+    if match_label(first, FIELD_LABEL_KEYS) or _two_labels(first):
+        return True
+    return split_leading_label(first, FIELD_LABEL_KEYS) is not None
+
+
+def _two_labels(text: str) -> tuple[LabelMatch, LabelMatch] | None:
+    """Two field labels one after the other (`Срок Очаквани резултати`), or None."""
+    words = text.split()
+    if len(words) > 8:
+        return None
+    for cut in range(1, len(words)):
+        first = match_label(" ".join(words[:cut]), FIELD_LABEL_KEYS)
+        second = match_label(" ".join(words[cut:]), FIELD_LABEL_KEYS)
+        if first is not None and second is not None:
+            return first, second
+    return None
 
 
 def _own_label(blocks: list[Block], key: str) -> tuple[LabelMatch, list[Block]] | None:

@@ -7,6 +7,7 @@ far faster than one call per file.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
@@ -27,7 +28,16 @@ def convert_pdfs(docxs: list[Path], soffice: str) -> dict[Path, Path]:
     """The PDF of each DOCX, converting only those not cached yet, in one LibreOffice call."""
     CACHE.mkdir(parents=True, exist_ok=True)
     wanted = {docx: cached_pdf(docx) for docx in docxs}
-    missing = [docx for docx, pdf in wanted.items() if not pdf.exists()]
+    # One conversion at a time: a parallel test worker waits, then finds its PDFs made.
+    with open(CACHE / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        missing = [docx for docx, pdf in wanted.items() if not pdf.exists()]
+        if missing:
+            _convert(missing, wanted, soffice)
+    return wanted
+
+
+def _convert(missing: list[Path], wanted: dict[Path, Path], soffice: str) -> None:
     if missing:
         with tempfile.TemporaryDirectory(prefix="layoutgen-") as tmp:
             work = Path(tmp)
@@ -60,4 +70,3 @@ def convert_pdfs(docxs: list[Path], soffice: str) -> dict[Path, Path]:
                 partial = wanted[docx].with_suffix(f".{os.getpid()}.part")
                 shutil.copyfile(made, partial)
                 partial.replace(wanted[docx])
-    return wanted
