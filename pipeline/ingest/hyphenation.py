@@ -32,9 +32,15 @@ def _known():
     try:
         from ..spelling.dictionary import get_dictionary
 
-        return get_dictionary().known
+        known = get_dictionary().known
     except Exception:  # no Hunspell here: decide conservatively
         return None
+
+    def known_any_case(word: str) -> bool:
+        # Labels and headers come in capitals (`СРОК ЗА ИЗПЪЛНЕНИЕ`): look them up as words.
+        return known(word) or (word.isupper() and known(word.lower()))
+
+    return known_any_case
 
 
 def _halves(left_text: str, right_text: str) -> tuple[str, str] | None:
@@ -61,6 +67,8 @@ def join_forced_break(left_text: str, right_text: str) -> bool:
     one word cut where the cell ran out (`ФИНАНСИРАН` + `Е`, `НКБТ` + `Х,`), unless the two are
     words the dictionary knows and their join is not (`Отговорна` + `институция`), or a capital
     follows a lower-case letter (a new word). `right_text` is the whole continuation."""
+    if left_text[-1:].isdigit() and right_text[:1].isdigit():
+        return True  # `201` + `2`: a number is never two
     if not right_text[:1].isalpha() or (left_text[-1:].islower() and right_text[:1].isupper()):
         return False
     halves = _halves(left_text, right_text)

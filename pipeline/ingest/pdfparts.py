@@ -163,7 +163,8 @@ def _gap(previous: Line, line: Line, right_edge: float, cells: bool) -> str:
     ):
         return "author"
     letter = (first_word.x1 - first_word.x0) / max(len(first_word.text), 1)
-    if cells and len(previous.words) == 1 and room < letter:
+    # The letter is estimated from the words' average widths, so a quarter more is allowed.
+    if cells and len(previous.words) == 1 and room < max(letter, _char_width(previous)) * 1.25:
         return "cut"
     return "wrap"
 

@@ -37,7 +37,8 @@ def merge_tables(items: list) -> list:
         if len(previous.rows) > 1 and _texts(rows[0]) == _texts(header):
             rows = rows[1:]
         last = {cell.column: cell for cell in previous.rows[-1]}
-        if rows and _is_split_rest(previous.rows[-1], rows[0]):
+        below_header = previous.rows[-1] is previous.rows[0]
+        if rows and not below_header and _is_split_rest(previous.rows[-1], rows[0]):
             for extra in rows[0]:
                 target = last.get(extra.column)
                 if target is None:
@@ -80,6 +81,8 @@ def _is_split_rest(above: list[Cell], row: list[Cell]) -> bool:
     previous = next((cell for cell in above if cell.column == first.column), None)
     if previous is None or not previous.lines:
         return False
+    if first.text.strip().isdigit() and not previous.text.rstrip()[-1:].isdigit():
+        return True  # `Дейност` | `6`: the number of a heading the page break cut off
     # Lower case goes on a sentence; an all-capitals label goes on an all-capitals one, but
     # only when the cells beside it go on too (`ПАРТНЬОРИ` | `ФИНАНСИРАНЕ`, `От бюджета…` are
     # two rows of capital labels, each whole).

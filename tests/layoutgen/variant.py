@@ -99,8 +99,8 @@ class Variant:
             picks.append((section, tuple(range(start, start + size))))
         landscape = rng.random() < (0.6 if layout == "wide" else 0.2)
         shares = [4, 17, 12, 13, 12, 9, 17, 16]
-        if rng.random() < 0.5:  # narrow columns: shares drawn at random
-            shares = [max(3, s + rng.randint(-4, 4)) for s in shares]
+        if rng.random() < 0.5:  # uneven columns, none under about 1.3 cm on a portrait page
+            shares = [max(4 if i == 0 else 8, s + rng.randint(-4, 4)) for i, s in enumerate(shares)]
         colon = rng.random() < 0.5
         return cls(
             seed=seed,
