@@ -12,8 +12,9 @@ U+002D, so the text alone cannot tell `пре-` + `венция` from `нака�
   without the hyphen. A word the dictionary does not know (a name) is joined too: hyphenation
   of an unknown word is far more common in drafts than an unknown compound.
 
-The same test decides a word broken without any hyphen, as narrow table cells force
-(`Мониториран` + `е`): joined unless both halves are words and the joined form is not.
+A word broken without any hyphen, as narrow table cells force (`Мониториран` + `е`), is
+joined when the joined form is a word or the left part is not one (a fragment of a name or
+of a misspelt word).
 Without a dictionary (chunspell missing) hyphens are kept and forced breaks left as spaces:
 nothing is joined that might not belong together.
 """
@@ -64,9 +65,9 @@ def keep_hyphen(left_text: str, right_text: str) -> bool:
 
 def join_forced_break(left_text: str, right_text: str) -> bool:
     """A line that is one word filling the width, then a fragment no wider than the room left:
-    one word cut where the cell ran out (`ФИНАНСИРАН` + `Е`, `НКБТ` + `Х,`), unless the two are
-    words the dictionary knows and their join is not (`Отговорна` + `институция`), or a capital
-    follows a lower-case letter (a new word). `right_text` is the whole continuation."""
+    one word cut where the cell ran out (`ФИНАНСИРАН` + `Е`, `НКБТ` + `Х,`), unless the left
+    part is a word and the join is not (`Отговорна` + `институция`), or a capital follows a
+    lower-case letter (a new word). `right_text` is the whole continuation."""
     if left_text[-1:].isdigit() and right_text[:1].isdigit():
         return True  # `201` + `2`: a number is never two
     if not right_text[:1].isalpha() or (left_text[-1:].islower() and right_text[:1].isupper()):
@@ -79,10 +80,29 @@ def join_forced_break(left_text: str, right_text: str) -> bool:
         and halves[1][:1].islower()
     ):
         return False  # `МОМН` + `и`: an abbreviation does not go on in lower case
+    if halves is not None and halves[0].isupper() and halves[1][1:2].islower():
+        return False  # `МКБТХ` + `Варна`: capitals, then a capitalised word
     known = _known()
     if halves is None or known is None:
         return False
-    return not _compound(*halves, known)
+    left, right = halves
+    # A word before a join that is no word: two words (`Всички` + `представни`, a typo);
+    # a cut leaves a fragment (`инстититу` + `ции`) or makes a word (`ФИНАНСИРАН` + `Е`).
+    return known(left + right) or not known(left)
+
+
+def continues_fragment(fragment: str, right_text: str) -> bool:
+    """Does a one-word line go on into the next (read from below, before the word it started
+    in is known)? When the join is a word (`ИЗПЪЛНЕ` + `НИЕ`), or neither part is one
+    (`НКБТ` + `Х`); `ства` + `по` stays open until the word before it (`Сред`) is read."""
+    if fragment[-1:].isdigit() and right_text[:1].isdigit():
+        return True
+    halves = _halves(fragment, right_text)
+    known = _known()
+    if halves is None or known is None:
+        return False
+    left, right = halves
+    return known(left + right) or not (known(left) or known(right))
 
 
 def _compound(left: str, right: str, known) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .hyphenation import join_forced_break, keep_hyphen
+from .hyphenation import continues_fragment, join_forced_break, keep_hyphen
 
 if TYPE_CHECKING:
     from .pdflayout import PageContent, Word
@@ -124,10 +124,19 @@ def join_lines(lines: list[Line], right_edge: float, cells: bool = False) -> str
     gaps = [
         _gap(lines[index - 1], line, right_edge, cells) for index, line in enumerate(lines) if index
     ]
-    # The continuation of each line's first word through the forced breaks after it, last first.
+    # Each line's first word continued through the cuts after it, decided last first (whether
+    # `ИЗПЪЛНЕ` | `НИЕ` is one word decides what the line above goes on with); the cuts are then
+    # decided first to last with the whole word before them (`Сред` | `ства` | `по`).
     tails = [line.words[0].text for line in lines]
-    for index in range(len(lines) - 2, -1, -1):
-        if len(lines[index].words) == 1 and gaps[index] == "cut":
+    for index in range(len(gaps) - 1, -1, -1):
+        word = lines[index].text
+        if gaps[index] == "author" or len(lines[index].words) != 1:
+            continue
+        right = _continuation(lines[index + 1], tails[index + 1])
+        if word.endswith("-") and word[-2:-1].isalpha() and right[:1].isalpha():
+            if not keep_hyphen(word[:-1], right):  # `компенса-` | `ция`
+                tails[index] = word[:-1] + tails[index + 1]
+        elif gaps[index] == "cut" and continues_fragment(word, right):
             tails[index] += tails[index + 1]
     out = lines[0].text
     for index, line in enumerate(lines[1:], start=1):
@@ -141,7 +150,7 @@ def join_lines(lines: list[Line], right_edge: float, cells: bool = False) -> str
             out = out + text if keep_hyphen(out[:-1], text) else out[:-1] + text
         elif text[:1] in _PUSHED:
             out += text
-        elif gap == "cut" and join_forced_break(out, _continuation(line, tails[index])):
+        elif gaps[index - 1] == "cut" and join_forced_break(out, _continuation(line, tails[index])):
             out += text
         else:
             out += " " + text

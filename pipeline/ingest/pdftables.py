@@ -37,8 +37,8 @@ def merge_tables(items: list) -> list:
         if len(previous.rows) > 1 and _texts(rows[0]) == _texts(header):
             rows = rows[1:]
         last = {cell.column: cell for cell in previous.rows[-1]}
-        below_header = previous.rows[-1] is previous.rows[0]
-        if rows and not below_header and _is_split_rest(previous.rows[-1], rows[0]):
+        first_row = previous.rows[-1] is previous.rows[0]  # perhaps the header
+        if rows and _is_split_rest(previous.rows[-1], rows[0], first_row):
             for extra in rows[0]:
                 target = last.get(extra.column)
                 if target is None:
@@ -56,8 +56,12 @@ def merge_tables(items: list) -> list:
         elif rows:
             for cell in rows[0]:
                 above = last.get(cell.column)
-                if cell.merged and not cell.lines and above is not None and above.merged:
-                    cell.lines.extend(above.lines)  # a merged cell continued on this page
+                if not cell.lines and above is not None and above.merged:
+                    # A merged cell continued on this page: its part here is an empty box, one
+                    # row tall when the merge ends in the first row, and the part above runs
+                    # to the bottom of the page's table.
+                    if cell.merged or above.bbox[3] >= previous.bottom - 2:
+                        cell.lines.extend(above.lines)
         previous.rows.extend(rows)
         previous.pages_end = item.page
         previous.bottom = item.bottom
@@ -68,7 +72,7 @@ def _texts(row: list[Cell]) -> list[tuple[int, str]]:
     return [(cell.column, " ".join(cell.text.split())) for cell in row]
 
 
-def _is_split_rest(above: list[Cell], row: list[Cell]) -> bool:
+def _is_split_rest(above: list[Cell], row: list[Cell], first_row: bool = False) -> bool:
     """The first row on a new page is the rest of the row the page break split when its first
     cell is empty (the label or number fitted on the previous page) or when the text of its
     first cell flows on from the cell above: a wrapped, not ended, line and a lower-case start
@@ -81,7 +85,7 @@ def _is_split_rest(above: list[Cell], row: list[Cell]) -> bool:
     previous = next((cell for cell in above if cell.column == first.column), None)
     if previous is None or not previous.lines:
         return False
-    if first.text.strip().isdigit() and not previous.text.rstrip()[-1:].isdigit():
+    if not first_row and first.text.strip().isdigit() and not previous.text.rstrip()[-1:].isdigit():
         return True  # `Дейност` | `6`: the number of a heading the page break cut off
     # Lower case goes on a sentence; an all-capitals label goes on an all-capitals one, but
     # only when the cells beside it go on too (`ПАРТНЬОРИ` | `ФИНАНСИРАНЕ`, `От бюджета…` are

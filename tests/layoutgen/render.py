@@ -296,6 +296,8 @@ class _Writer:
     ) -> list[str]:
         shares = self.v.wide_shares
         number_column = self.v.heading != "none"
+        if self.v.heading.startswith("Дейност"):  # a № column wide enough for `Дейност 12`
+            shares = (max(shares[0], 9),) + shares[1:]
         if not number_column:
             shares = (shares[0] + shares[1],) + shares[2:]
         widths = [total * share // sum(shares) for share in shares]
