@@ -56,11 +56,12 @@ def merge_tables(items: list) -> list:
         elif rows:
             for cell in rows[0]:
                 above = last.get(cell.column)
-                if not cell.lines and above is not None and above.merged:
-                    # A merged cell continued on this page: its part here is an empty box, one
-                    # row tall when the merge ends in the first row, and the part above runs
-                    # to the bottom of the page's table.
-                    if cell.merged or above.bbox[3] >= previous.bottom - 2:
+                if not cell.lines and above is not None and above.lines:
+                    # A merged cell continued on this page: its part here is an empty box over
+                    # several rows, or one row tall under a merged cell that runs to the
+                    # bottom of the page's table (no one merges empty cells).
+                    reaches = above.merged and above.bbox[3] >= previous.bottom - 2
+                    if cell.merged or reaches:
                         cell.lines.extend(above.lines)
         previous.rows.extend(rows)
         previous.pages_end = item.page
