@@ -448,6 +448,7 @@ class _Builder:
                 # `Експертна помощ: НКБТХ` under `Партньори`: the cell's label is the field's.
                 label, cell_blocks = own
                 self._label_use(label, blocks[0], key)
+                self._mark(blocks[:1], key)  # the label's block, for the finding's location
                 header, blocks = label.written, cell_blocks
             elif key in header_uses:
                 header_uses[key].count += 1
