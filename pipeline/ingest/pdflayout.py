@@ -101,6 +101,11 @@ def layout(pages: list[PageContent]) -> tuple[list[Block], list[Block], list[Blo
     headers, footers = furniture_blocks(read, furniture)
     bodies = [[line for line in page.lines if id(line) not in furniture] for page in read]
     regions = [find_regions(body) for body in bodies]
+    # A table's columns, once found, are believed on every page: its last rows alone on a page
+    # are too few to find them there.
+    known = frozenset(round(region.split / 2) for found in regions for region in found)
+    if known:
+        regions = [find_regions(body, known) for body in bodies]
     # The right margin of body text, per page size: a line short of it was ended by the author.
     right_edges: dict[tuple[int, int], float] = {}
     for page, body in zip(read, bodies, strict=True):
