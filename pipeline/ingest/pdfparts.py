@@ -148,9 +148,9 @@ def join_lines(lines: list[Line], right_edge: float, cells: bool = False) -> str
             out = out[:-1] + text
         elif out.endswith("-") and out[-2:-1].isalpha() and text[:1].isalnum():
             out = out + text if keep_hyphen(out[:-1], text) else out[:-1] + text
-        elif text[:1] in _PUSHED:
-            out += text
-        elif gaps[index - 1] == "cut" and join_forced_break(out, _continuation(line, tails[index])):
+        elif text[:1] in _PUSHED or (
+            gaps[index - 1] == "cut" and join_forced_break(out, _continuation(line, tails[index]))
+        ):
             out += text
         else:
             out += " " + text

@@ -294,25 +294,26 @@ class _Builder:
 
     def row(
         self, cells: dict[int, list[Block]], following: dict[int, list[Block]] | None = None
-    ) -> None:
+    ) -> bool:
         """A row of a label|value table (or of any narrow table); `following` is the next row,
-        which tells a numbered activity (`1.` | title, then labels) from a numbered goal."""
+        which tells a numbered activity (`1.` | title, then labels) from a numbered goal.
+        True when the row took the next one in too (a label wrapped over two rows)."""
         ordered = [cells[index] for index in sorted(cells)]
         if len(ordered) == 1:
             for block in ordered[0]:
                 self.paragraph(block)
-            return
+            return False
         label_blocks, value_blocks = ordered[0], [b for cell in ordered[1:] for b in cell]
         label_text = _text(label_blocks).replace("\n", " ")
         if self.in_glossary and match_section(label_text) is None:
             self.glossary_pair(label_blocks, value_blocks)
-            return
+            return False
         section = match_section(label_text)
         if section is not None and section.number is not None:
             self.start_section(label_blocks[0], section.number, section.numeral, section.rest)
             for block in value_blocks:
                 self.value(block)
-            return
+            return False
         heading = match_activity(label_text)
         if heading is None and _labels_a_field(following):
             heading = match_number_heading(label_text)
@@ -322,18 +323,31 @@ class _Builder:
                 self.activity.title_blocks.append(derived(label_blocks[0], heading.title))
             for block in value_blocks:
                 self.value(block)
-            return
+            return False
         label = match_label(label_text)
         if label is not None and label.key == "glossary":
             self.start_glossary(label, label_blocks[0])
             for block in value_blocks:
                 self.value(block)
-            return
+            return False
         if label is not None and label.key not in ("activity", "number"):
             self.start_field(label, label_blocks[0])
             for block in value_blocks:
                 self.value(block)
-            return
+            return False
+        if (
+            label is None
+            and not self.in_glossary
+            and _label_goes_on(label_text, value_blocks, following)
+        ):
+            # `Очакван` | `резултат:` in two rows (a borderless table cut a wrapped label when
+            # one of its lines had no value beside it): one label, the values of both rows.
+            rest = [following[index] for index in sorted(following)]
+            label = match_label(f"{label_text} {_text(rest[0])}".replace("\n", " "))
+            self.start_field(label, label_blocks[0])
+            for block in value_blocks + [b for cell in rest[1:] for b in cell]:
+                self.value(block)
+            return True
         pair = _two_labels(label_text) if not self.in_glossary else None
         if pair is not None:
             # `Отговорна институция Партньори`: a label with an empty value that a PDF without
@@ -343,11 +357,12 @@ class _Builder:
             for block in value_blocks:
                 self.value(block)
             self.start_field(second, derived(label_blocks[-1], second.written))
-            return
+            return False
         # Not a label we know: keep its text where it stands and let the checks report it.
         self.programme.unknown_labels.extend(label_blocks)
         for block in label_blocks + value_blocks:
             self.value(block)
+        return False
 
     def wide_table(self, table: Table, columns: dict[int, str]) -> None:
         """One activity per row; goals above the table arrive as paragraphs."""
@@ -530,8 +545,9 @@ def parse(document: Document) -> Programme:
             builder.wide_table(unit, columns)
             continue
         builder.layouts.add("label-table")
+        consumed = False  # the row was read with the one before it
         for row, following in zip(unit.rows, [*unit.rows[1:], None], strict=True):
-            builder.row(row, following)
+            consumed = False if consumed else builder.row(row, following)
     programme = builder.finish()
     structural = {"wide-table", "label-table"} & builder.layouts
     if structural:
@@ -552,6 +568,19 @@ def _labels_a_field(row: dict[int, list[Block]] | None) -> bool:
     if match_label(first, FIELD_LABEL_KEYS) or _two_labels(first):
         return True
     return split_leading_label(first, FIELD_LABEL_KEYS) is not None
+
+
+def _label_goes_on(
+    text: str, values: list[Block], following: dict[int, list[Block]] | None
+) -> bool:
+    """The next row's label cell completes this one's to a field label, one of them alone."""
+    if not following or len(following) > 2:
+        return False
+    cells = [following[index] for index in sorted(following)]
+    if values and len(cells) > 1:
+        return False
+    joined = f"{text} {_text(cells[0])}".replace("\n", " ")
+    return match_label(joined, FIELD_LABEL_KEYS) is not None
 
 
 def _two_labels(text: str) -> tuple[LabelMatch, LabelMatch] | None:
