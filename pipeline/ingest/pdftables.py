@@ -88,6 +88,8 @@ def _is_split_rest(above: list[Cell], row: list[Cell], first_row: bool = False) 
         return False
     if not first_row and first.text.strip().isdigit() and not previous.text.rstrip()[-1:].isdigit():
         return True  # `Дейност` | `6`: the number of a heading the page break cut off
+    if not first_row and _mostly_going_on(above, row):
+        return True
     # Lower case goes on a sentence; an all-capitals label goes on an all-capitals one, but
     # only when the cells beside it go on too (`ПАРТНЬОРИ` | `ФИНАНСИРАНЕ`, `От бюджета…` are
     # two rows of capital labels, each whole).
@@ -101,3 +103,12 @@ def _is_split_rest(above: list[Cell], row: list[Cell], first_row: bool = False) 
     word = first.lines[0].words[0]
     room = previous.bbox[2] - 4 - previous.lines[-1].x1
     return room <= (word.x1 - word.x0) + 6
+
+
+def _mostly_going_on(above: list[Cell], row: list[Cell]) -> bool:
+    """Most filled cells of a wide row start in lower case under a filled cell: the rest of
+    sentences the page break cut (`рна институция`, `бюджета на`), whatever the first cell."""
+    filled = {cell.column: cell for cell in above if cell.lines}
+    going_on = [cell for cell in row if cell.lines and cell.column in filled]
+    lower = [cell for cell in going_on if cell.text[:1].islower()]
+    return len(going_on) >= 3 and len(lower) * 2 > len(going_on)
