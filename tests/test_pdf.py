@@ -296,4 +296,6 @@ def test_layout_keeps_every_word_once(lines):
         top += 14
     body, headers, footers = layout([PageContent(1, 2000, 842, words)])
     out = [token for block in body + headers + footers for token in block.text.split()]
-    assert sorted(out) == sorted(w.text for w in words)
+    # Letters, not tokens: a one-word line filling a table cell may be a word the cell cut,
+    # and its next line is then joined to it (`ФИНАНСИРАН` + `Е`).
+    assert sorted("".join(out)) == sorted("".join(w.text for w in words))

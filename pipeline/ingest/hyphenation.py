@@ -86,9 +86,17 @@ def join_forced_break(left_text: str, right_text: str) -> bool:
     if halves is None or known is None:
         return False
     left, right = halves
-    # A word before a join that is no word: two words (`Всички` + `представни`, a typo);
-    # a cut leaves a fragment (`инстититу` + `ции`) or makes a word (`ФИНАНСИРАН` + `Е`).
-    return known(left + right) or not known(left)
+    # A word on either side of a join that is no word: two words (`Всички` + `представни`,
+    # `представни` + `в`); a cut leaves fragments (`инстититу` + `ции`, `НКБТ` + `Х`) or makes
+    # a word (`ФИНАНСИРАН` + `Е`).
+    return known(left + right) or not (known(left) or known(right))
+
+
+def makes_word(left_text: str, right_text: str) -> bool:
+    """The last word of `left_text` and the first of `right_text` make a known word together."""
+    halves = _halves(left_text, right_text)
+    known = _known()
+    return halves is not None and known is not None and known(halves[0] + halves[1])
 
 
 def continues_fragment(fragment: str, right_text: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .hyphenation import continues_fragment, join_forced_break, keep_hyphen
+from .hyphenation import continues_fragment, join_forced_break, keep_hyphen, makes_word
 
 if TYPE_CHECKING:
     from .pdflayout import PageContent, Word
@@ -136,7 +136,9 @@ def join_lines(lines: list[Line], right_edge: float, cells: bool = False) -> str
         if word.endswith("-") and word[-2:-1].isalpha() and right[:1].isalpha():
             if not keep_hyphen(word[:-1], right):  # `компенса-` | `ция`
                 tails[index] = word[:-1] + tails[index + 1]
-        elif gaps[index] == "cut" and continues_fragment(word, right):
+        elif (gaps[index] == "cut" and continues_fragment(word, right)) or (
+            gaps[index] == "edge" and makes_word(word, right)
+        ):
             tails[index] += tails[index + 1]
     out = lines[0].text
     for index, line in enumerate(lines[1:], start=1):
@@ -148,8 +150,8 @@ def join_lines(lines: list[Line], right_edge: float, cells: bool = False) -> str
             out = out[:-1] + text
         elif out.endswith("-") and out[-2:-1].isalpha() and text[:1].isalnum():
             out = out + text if keep_hyphen(out[:-1], text) else out[:-1] + text
-        elif text[:1] in _PUSHED or (
-            gaps[index - 1] == "cut" and join_forced_break(out, _continuation(line, tails[index]))
+        elif text[:1] in _PUSHED or _joined(
+            gaps[index - 1], out, _continuation(line, tails[index])
         ):
             out += text
         else:
@@ -164,18 +166,29 @@ _PUSHED = tuple(",.;:!?)»”")
 
 def _gap(previous: Line, line: Line, right_edge: float, cells: bool) -> str:
     """`author` (a break typed or paragraph spacing), `cut` (a one-word line filled up to less
-    than the next letter: perhaps one word cut), or `wrap`."""
+    than the next letter: perhaps one word cut), `edge` (about a letter left), or `wrap`."""
     first_word = line.words[0]
     room = right_edge - previous.x1
     if room > (first_word.x1 - first_word.x0) + 6 or line.top - previous.bottom > (
         previous.bottom - previous.top
     ):
         return "author"
-    letter = (first_word.x1 - first_word.x0) / max(len(first_word.text), 1)
-    # The letter is estimated from the words' average widths, so a quarter more is allowed.
-    if cells and len(previous.words) == 1 and room < max(letter, _char_width(previous)) * 1.25:
+    letter = max(
+        (first_word.x1 - first_word.x0) / max(len(first_word.text), 1), _char_width(previous)
+    )
+    if not cells or len(previous.words) != 1:
+        return "wrap"
+    if room < letter:
         return "cut"
-    return "wrap"
+    # The letter is the words' average: a room a little wider may still be too narrow for it,
+    # and then only a join that makes a word (`ОТГОВОР` + `НА`) is believed.
+    return "edge" if room < letter * 1.25 else "wrap"
+
+
+def _joined(gap: str, left: str, right: str) -> bool:
+    if gap == "cut":
+        return join_forced_break(left, right)
+    return gap == "edge" and makes_word(left, right)
 
 
 def _continuation(line: Line, tail: str) -> str:
