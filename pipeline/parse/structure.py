@@ -299,7 +299,12 @@ class _Builder:
         which tells a numbered activity (`1.` | title, then labels) from a numbered goal.
         True when the row took the next one in too (a label wrapped over two rows)."""
         ordered = [cells[index] for index in sorted(cells)]
-        if len(ordered) == 1:
+        alone = _text(ordered[0]).replace("\n", " ")
+        if len(ordered) == 1 and (
+            match_label(alone) is not None
+            or not _label_goes_on(alone, [], following)
+            or self.in_glossary
+        ):
             for block in ordered[0]:
                 self.paragraph(block)
             return False
@@ -354,6 +359,15 @@ class _Builder:
             # borders gave to the label above; the value beside them is the first one's.
             first, second = pair
             self.start_field(first, derived(label_blocks[0], first.written))
+            lines = [line for block in value_blocks for line in block.text.split("\n")]
+            if len(lines) == 2 and len(value_blocks) == 1:
+                # Two one-line rows read as one (`Финансиране Срок` | `От бюджета…\nюни 2012`):
+                # a line each.
+                block = value_blocks[0]
+                self.value(derived(block, lines[0]))
+                self.start_field(second, derived(label_blocks[-1], second.written))
+                self.value(derived(block, lines[1], len(lines[0]) + 1))
+                return False
             for block in value_blocks:
                 self.value(block)
             self.start_field(second, derived(label_blocks[-1], second.written))
