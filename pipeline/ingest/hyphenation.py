@@ -93,10 +93,17 @@ def join_forced_break(left_text: str, right_text: str) -> bool:
 
 
 def makes_word(left_text: str, right_text: str) -> bool:
-    """The last word of `left_text` and the first of `right_text` make a known word together."""
+    """The last word of `left_text` and the first of `right_text` make a known word together,
+    or are capitals with nothing between them (`ЦКБПП` + `МН`: abbreviations in a list are
+    kept apart by commas or `и`)."""
     halves = _halves(left_text, right_text)
     known = _known()
-    return halves is not None and known is not None and known(halves[0] + halves[1])
+    if halves is None or known is None:
+        return False
+    left, right = halves
+    if left.isupper() and right.isupper() and not (known(left) or known(right)):
+        return True
+    return known(left + right)
 
 
 def continues_fragment(fragment: str, right_text: str) -> bool:
