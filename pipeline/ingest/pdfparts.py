@@ -4,6 +4,7 @@ blocks; and how the lines of one cell or paragraph become its text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -122,8 +123,15 @@ def join_lines(lines: list[Line], right_edge: float, cells: bool = False) -> str
     """
     if not lines:
         return ""
+    # A cell of figures one a line (a statistics column: of different lengths, or more than
+    # a number cut in two would take) is never a word the column cut.
+    figures = all(_AMOUNT.fullmatch(line.text) for line in lines) and (
+        len(lines) > 2 or len({len(line.text) for line in lines}) > 1
+    )
     gaps = [
-        _gap(lines[index - 1], line, right_edge, cells) for index, line in enumerate(lines) if index
+        _gap(lines[index - 1], line, right_edge, cells and not figures)
+        for index, line in enumerate(lines)
+        if index
     ]
     # Each line's first word continued through the cuts after it, decided last first (whether
     # `ИЗПЪЛНЕ` | `НИЕ` is one word decides what the line above goes on with); the cuts are then
@@ -165,6 +173,9 @@ def join_lines(lines: list[Line], right_edge: float, cells: bool = False) -> str
 _PUSHED = tuple(",.;:!?)»”")
 
 
+_AMOUNT = re.compile(r"\d[\d,]*")  # 18,870: a figure of a statistics table
+
+
 def _gap(previous: Line, line: Line, right_edge: float, cells: bool) -> str:
     """`author` (a break typed or paragraph spacing), `cut` (a one-word line filled up to less
     than the next letter: perhaps one word cut), `edge` (about a letter left), or `wrap`."""
@@ -178,6 +189,15 @@ def _gap(previous: Line, line: Line, right_edge: float, cells: bool) -> str:
         (first_word.x1 - first_word.x0) / max(len(first_word.text), 1), _char_width(previous)
     )
     if not cells or len(previous.words) != 1:
+        return "wrap"
+    if (
+        _AMOUNT.fullmatch(previous.text)
+        and _AMOUNT.fullmatch(first_word.text)
+        and abs(line.x1 - previous.x1) < letter / 2
+        and max(len(previous.text), len(first_word.text)) > 1
+    ):
+        # a column of figures set flush right, one a line (`18,870` | `209`); a lone digit
+        # over a lone digit is a number the column cut (`1` | `3`)
         return "wrap"
     if room < letter:
         return "cut"
