@@ -222,3 +222,15 @@ def test_odt_is_known_by_its_mimetype_wherever_it_stands():
         archive.writestr("META-INF/manifest.xml", "<manifest/>")
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
     assert sniff(buffer.getvalue(), ".odt") == "odt"
+
+
+def test_a_column_of_figures_is_one_figure_a_line():
+    """Figures set flush right in a narrow table column fill it line after line: each is a
+    figure of its own, not a number the column cut (pdfplumber's nics-background-checks)."""
+    from natprog.ingest.pdfparts import Line, join_lines
+
+    lines = []
+    for index, figure in enumerate(["18,870", "209", "2,303", "0", "0"]):
+        top = 100 + 12 * index
+        lines.append(Line([Word(figure, 130 - 5 * len(figure), 130, top, top + 10)]))
+    assert join_lines(lines, 130, cells=True).split() == ["18,870", "209", "2,303", "0", "0"]
