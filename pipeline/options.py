@@ -9,6 +9,7 @@ import json
 import re
 import tomllib
 from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -17,6 +18,8 @@ from .errors import ConfigError
 
 Revisions = Literal["accepted", "original"]
 PdfEngine = Literal["auto", "pdfplumber", "pdfium"]
+OcrMode = Literal["auto", "always", "never"]
+OCR_MODES: tuple[str, ...] = ("auto", "always", "never")
 CONFIG_NAME = "natprog.toml"
 
 
@@ -41,6 +44,11 @@ class Options:
     glossary_path: Path | None = None  # master glossary; None: the project's abbreviations.csv
     text_only: bool = False
     config_path: Path | None = None
+    # Scanned pages: `auto` reads pages without a text layer with OCR, `always` every page.
+    ocr: OcrMode = "auto"
+    # Told (pages done, pages in all) as OCR reads a scan: the CLI's progress bar. Not an option
+    # that shapes outputs, so it is left out of comparisons and the batch cache key.
+    progress: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)
 
     def with_(self, **changes) -> Options:
         return replace(self, **changes)
@@ -69,7 +77,16 @@ def options_from_config(
 ) -> Options:
     """Overlay the project file on `base`. Unknown keys are an error: typos must not pass silently."""
     base = base or Options()
-    known = {"severity", "disable", "accept", "limits", "glossary", "revisions", "pdf_engine"}
+    known = {
+        "severity",
+        "disable",
+        "accept",
+        "limits",
+        "glossary",
+        "revisions",
+        "pdf_engine",
+        "ocr",
+    }
     unknown = set(config) - known
     if unknown:
         raise ConfigError(
@@ -102,6 +119,9 @@ def options_from_config(
                 "max_unzipped_mb, max_ratio and max_pages"
             ) from None
     glossary = config.get("glossary")
+    ocr = config.get("ocr", base.ocr)
+    if ocr not in OCR_MODES:
+        raise ConfigError(f'{where}: ocr must be "auto", "always" or "never", not {ocr!r}')
     return replace(
         base,
         severities=severities,
@@ -111,6 +131,7 @@ def options_from_config(
         glossary_path=Path(glossary) if glossary else base.glossary_path,
         revisions=config.get("revisions", base.revisions),
         pdf_engine=config.get("pdf_engine", base.pdf_engine),
+        ocr=ocr,
         config_path=path,
     )
 
