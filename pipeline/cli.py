@@ -94,6 +94,13 @@ def input_options(func):
             help="PDF reader: pdfplumber (reference) or pypdfium2 (fast); auto picks the fast one.",
         ),
         click.option(
+            "--ocr",
+            type=click.Choice(["auto", "always", "never"]),
+            default=None,
+            help="Scanned PDF pages: OCR the pages without a text layer (auto, default), every "
+            "page, or none.",
+        ),
+        click.option(
             "--max-file-mb",
             type=float,
             default=None,
@@ -133,6 +140,8 @@ def _options_from_kwargs(kwargs: dict, **extra) -> Options:
     glossary = kwargs.pop("glossary", None)
     if glossary is not None:
         extra.setdefault("glossary_path", glossary)
+    extra.setdefault("ocr", kwargs.pop("ocr", None))
+    extra.setdefault("progress", _ocr_progress() if sys.stderr.isatty() else None)
     return _build_options(
         kwargs.pop("config", None),
         kwargs.pop("revisions", None),
@@ -380,7 +389,7 @@ def batch(
     """Process every draft under FOLDER in parallel; unchanged drafts are not recomputed."""
     from .batch import run_batch
 
-    options = _options_from_kwargs(kwargs)
+    options = _options_from_kwargs(kwargs, progress=None)  # batch has its own bar
     progress = _batch_progress() if sys.stderr.isatty() else None
     try:
         report = run_batch(
@@ -427,6 +436,25 @@ class _batch_progress:  # noqa: N801  (used like a function: `_batch_progress()`
 
     def stop(self) -> None:
         self._progress.stop()
+
+
+def _ocr_progress():
+    """A rich progress bar on stderr over the pages OCR reads, shown once OCR starts."""
+    bar = {}
+
+    def advance(done: int, total: int) -> None:
+        if not bar:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            bar["progress"] = Progress(console=Console(stderr=True), transient=True)
+            bar["task"] = bar["progress"].add_task("OCR", total=total)
+            bar["progress"].start()
+        bar["progress"].update(bar["task"], completed=done, total=total)
+        if done >= total:
+            bar.pop("progress").stop()
+
+    return advance
 
 
 # --- `natprog diff` (issue 9) goes here ---------------------------------------------------

@@ -12,10 +12,20 @@ def _times(count: int) -> str:
     return "веднъж" if count == 1 else f"{count} пъти"
 
 
-@check(Rule("spelling.unknown_word", "warning", "Непозната дума"), scope="text")
+@check(
+    Rule("spelling.unknown_word", "warning", "Непозната дума"),
+    Rule(
+        "spelling.ocr_suspect", "info", "Непозната дума в сканиран текст (може да е грешка на OCR)"
+    ),
+    scope="text",
+)
 def unknown_words(ctx: CheckContext) -> None:
-    """Words unknown to bg_BG, the domain lexicon and the accepted words, with suggestions."""
-    if not ctx.enabled("spelling.unknown_word"):
+    """Words unknown to bg_BG, the domain lexicon and the accepted words, with suggestions.
+
+    In text read by OCR from a scan an unknown word is as likely the scanner's misreading as
+    the author's typo: it is reported as `spelling.ocr_suspect` (signal `ocr`), apart.
+    """
+    if not (ctx.enabled("spelling.unknown_word") or ctx.enabled("spelling.ocr_suspect")):
         return
     from ..spelling.checker import SIGNAL_WORD, find_misspellings
 
@@ -29,13 +39,22 @@ def unknown_words(ctx: CheckContext) -> None:
             message += "; отбелязана и от проверката на Word"
         if not words:
             message += f" (ако е вярна: natprog check --add-word {found.word})"
+        code, signals = "spelling.unknown_word", found.signals
+        if found.block.prov.ocr:
+            code, signals = "spelling.ocr_suspect", (*signals, "ocr")
+            message += f"; текстът е разпознат от сканиране (OCR, увереност {_confidence(found.block)}): проверете в оригинала"
         ctx.report(
-            "spelling.unknown_word",
+            code,
             message,
             block=found.block,
             text=found.word,
             start=found.start,
             end=found.end,
             suggestions=words,
-            signals=found.signals,
+            signals=signals,
         )
+
+
+def _confidence(block) -> str:
+    value = block.prov.confidence
+    return "неизвестна" if value is None else f"{value:.0f}%"

@@ -79,7 +79,7 @@ def recognise(
     require_engine(path)
     if options.ocr == "auto":
         log.warning(
-            "%s: note: %s without a text layer, read with OCR (Tesseract, %s)",
+            "%s: note: %s no text layer (a scan?): reading with OCR (Tesseract, %s)",
             path,
             _page_list(wanted, len(pages)),
             LANGUAGE,
@@ -91,9 +91,9 @@ def recognise(
 
 def _page_list(numbers: list[int], total: int) -> str:
     if len(numbers) == total:
-        return f"all {total} pages are scans" if total > 1 else "the page is a scan"
+        return f"all {total} pages have" if total > 1 else "the page has"
     shown = ", ".join(map(str, numbers[:10])) + (", …" if len(numbers) > 10 else "")
-    return f"page{'s' if len(numbers) > 1 else ''} {shown}"
+    return f"pages {shown} have" if len(numbers) > 1 else f"page {shown} has"
 
 
 @functools.cache
@@ -132,6 +132,8 @@ def _read_pages(
     results: dict[int, RecognisedPage] = {}
     pdf = pdfium.PdfDocument(data)
     try:
+        if progress:
+            progress(0, len(numbers))
         with ThreadPoolExecutor(jobs) as pool:
             futures = []
             for number in numbers:
@@ -151,9 +153,9 @@ def _read_pages(
 
 
 def _read_page(image, number: int, width: float, height: float) -> RecognisedPage:
-    from .ocrgrid import deskew, find_grids
-
     from PIL import ImageFilter
+
+    from .ocrgrid import deskew, find_grids
 
     # A 3×3 median takes dust and toner specks (up to 2×2 pixels) off and keeps strokes.
     image = deskew(image.filter(ImageFilter.MedianFilter(3)))
