@@ -345,10 +345,11 @@ def test_password_protected_docx(run_cli, tmp_path, out, name):
 def test_scanned_pdf_without_text_layer(run_cli, out, engine):
     source = BAD / "scan.pdf"
     assert_refused(
-        run_cli("extract", source, "--pdf-engine", engine, "-o", out),
+        run_cli("extract", source, "--pdf-engine", engine, "--ocr", "never", "-o", out),
         5,
-        f"{source}: the PDF has no text layer (a scan?): run OCR first, e.g. "
-        "`ocrmypdf -l bul in.pdf out.pdf`, then retry with out.pdf",
+        f"{source}: the PDF has no text layer (a scan?): read it with OCR (leave out "
+        "`--ocr never`), or run OCR first, e.g. `ocrmypdf -l bul in.pdf out.pdf`, then retry "
+        "with out.pdf",
         out,
     )
 

@@ -14,6 +14,7 @@ from .pdflayout import Grid
 MAX_SKEW = 3.0  # degrees either way; a page turned further is a page put in sideways
 SKEW_STEP = 0.1
 DARK = 160  # grey level below which a pixel is ink
+RULE_DARK = 200  # a hairline rule is anti-aliased to grey: lighter ink still counts for rules
 H_RUN = 150  # pixels at 300 dpi: 1.3 cm, longer than any stroke of a letter
 V_RUN = 120
 JOIN = 8  # pixels: two rule positions this close are one rule
@@ -85,7 +86,7 @@ def find_grids(image, scale: float):
     from PIL import Image
 
     pixels = np.asarray(image)
-    ink = pixels < DARK
+    ink = pixels < RULE_DARK
     # One pixel of tolerance across the rule: a rule left a hair off straight still runs on.
     thick = ink.copy()
     thick[1:] |= ink[:-1]
@@ -98,7 +99,15 @@ def find_grids(image, scale: float):
     horizontal = _rules(across)
     vertical = [(x, y0, y1) for x, y0, y1 in _rules(down.T)]
     cleaned = pixels.copy()
-    cleaned[across | down] = 255
+    # The grey fringe of a rule goes too, or OCR reads it as `|`, `-` or `„`.
+    erase = across | down
+    grown = erase.copy()
+    for shift in (1, 2):
+        grown[shift:] |= erase[:-shift]
+        grown[:-shift] |= erase[shift:]
+        grown[:, shift:] |= erase[:, :-shift]
+        grown[:, :-shift] |= erase[:, shift:]
+    cleaned[erase | (grown & (pixels >= DARK // 2))] = 255  # a solid stroke beside a rule stays
     grids = [_grid(h, v, scale) for h, v in _tables(horizontal, vertical)]
     return Image.fromarray(cleaned), [grid for grid in grids if grid is not None]
 
