@@ -7,7 +7,6 @@ a page with a text layer. Blocks built from OCR'd words carry `ocr` and their co
 
 from __future__ import annotations
 
-import csv
 import functools
 import io
 import logging
@@ -128,7 +127,10 @@ def _read_pages(
     the ones already rendered, one process per core."""
     import pypdfium2 as pdfium
 
-    jobs = max(1, min(len(numbers), os.cpu_count() or 1))
+    # Pages in parallel, one single-threaded Tesseract per core: faster than Tesseract's own
+    # threads (benchmarks/bench_ocr.py compares both; NATPROG_OCR_JOBS=1 gives the latter).
+    jobs = int(os.environ.get("NATPROG_OCR_JOBS") or 0) or os.cpu_count() or 1
+    jobs = max(1, min(len(numbers), jobs))
     results: dict[int, RecognisedPage] = {}
     pdf = pdfium.PdfDocument(data)
     try:
@@ -141,7 +143,7 @@ def _read_pages(
                 width, height = page.get_size()
                 image = page.render(scale=DPI / 72, grayscale=True).to_pil().convert("L")
                 page.close()
-                futures.append(pool.submit(_read_page, image, number, width, height))
+                futures.append(pool.submit(_read_page, image, number, width, height, jobs > 1))
             for done, future in enumerate(futures, start=1):
                 recognised = future.result()
                 results[recognised.content.number] = recognised
@@ -152,7 +154,9 @@ def _read_pages(
     return results
 
 
-def _read_page(image, number: int, width: float, height: float) -> RecognisedPage:
+def _read_page(
+    image, number: int, width: float, height: float, single_thread: bool
+) -> RecognisedPage:
     from PIL import ImageFilter
 
     from .ocrgrid import deskew, find_grids
@@ -160,17 +164,17 @@ def _read_page(image, number: int, width: float, height: float) -> RecognisedPag
     # A 3×3 median takes dust and toner specks (up to 2×2 pixels) off and keeps strokes.
     image = deskew(image.filter(ImageFilter.MedianFilter(3)))
     image, grids = find_grids(image, DPI / 72)
-    words, confidences = _tesseract(image, DPI / 72)
+    words, confidences = _tesseract(image, DPI / 72, single_thread)
     content = PageContent(number=number, width=width, height=height, words=words, grids=grids)
     return RecognisedPage(content, confidences)
 
 
-def _tesseract_run(image, *args: str) -> str:
+def _tesseract_run(image, *args: str, single_thread: bool = True) -> str:
     """Tesseract's output for one image (`args`: language, page mode, output format)."""
     buffer = io.BytesIO()
     image.save(buffer, "PPM")  # uncompressed: quicker than PNG both ways
     # One thread per Tesseract: pages run in parallel instead, which is faster on few cores.
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"} if single_thread else None
     done = subprocess.run(
         ["tesseract", "stdin", "stdout", "--dpi", str(DPI), *args],
         input=buffer.getvalue(),
@@ -184,18 +188,14 @@ def _tesseract_run(image, *args: str) -> str:
     return done.stdout.decode("utf-8")
 
 
-def _tesseract(image, scale: float) -> tuple[list[Word], list[float]]:
-    """Words (in PDF points) and their confidences from Tesseract's TSV for one page image."""
-    found: list[tuple[str, tuple[int, int, int, int], float, tuple[str, ...]]] = []
-    tsv = _tesseract_run(image, "-l", LANGUAGE, "tsv")
-    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
-        text = (row.get("text") or "").strip()
-        if row.get("level") != "5" or not text:
-            continue
-        box = (int(row["left"]), int(row["top"]), int(row["width"]), int(row["height"]))
-        line = (row["block_num"], row["par_num"], row["line_num"])
-        found.append((text, box, max(0.0, float(row["conf"])), line))
-    found = _reread_section_numbers(image, found)
+def _tesseract(image, scale: float, single_thread: bool = True) -> tuple[list[Word], list[float]]:
+    """Words (in PDF points) and their confidences from Tesseract's hOCR for one page image."""
+    from .ocrwords import parse_hocr
+
+    hocr = _tesseract_run(
+        image, "-l", LANGUAGE, "-c", "hocr_char_boxes=1", "hocr", single_thread=single_thread
+    )
+    found = _reread_section_numbers(image, parse_hocr(hocr))
     words = [
         Word(text, left / scale, (left + width) / scale, top / scale, (top + height) / scale)
         for text, (left, top, width, height), _, _ in found
