@@ -131,8 +131,8 @@ def test_table_rules_become_cells_and_are_erased():
     assert len(grids) == 1
     rows = [[tuple(round(v * 300 / 72) for v in cell) for cell in row] for row in grids[0].rows]
     assert rows == [
-        [(101, 101, 501, 301), (501, 101, 1101, 301)],
-        [(101, 301, 501, 501), (501, 301, 1101, 501)],
+        [(100, 100, 500, 300), (500, 100, 1100, 300)],
+        [(100, 300, 500, 500), (500, 300, 1100, 500)],
     ]
     assert cleaned.getpixel((700, 100)) == 255 and cleaned.getpixel((230, 200)) == 0
 
