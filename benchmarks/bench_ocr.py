@@ -73,7 +73,9 @@ def main() -> None:
     ]
     for index, (name, times, cpu) in enumerate(rows):
         median = statistics.median(times)
-        target, met = ("≤ 60 s", "yes" if median <= TARGET else "**no**") if not index else ("—", "—")
+        target, met = (
+            ("≤ 60 s", "yes" if median <= TARGET else "**no**") if not index else ("—", "—")
+        )
         lines.append(
             f"| {name} | {median:.1f} s ({len(times)}) | {statistics.median(cpu):.1f} s | "
             f"{target} | {met} |"

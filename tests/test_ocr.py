@@ -12,11 +12,13 @@ import os
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
+import scans
 from badfiles import assert_refused, files_under
 from rapidfuzz.distance import Levenshtein
+from test_programme_2012 import EXPECTED_NUMBERS
 
-import scans
 from conftest import DRAFT_2012
 from natprog.ingest import ocr
 from natprog.ingest.ocrgrid import find_grids, roman_from_glyphs
@@ -24,12 +26,16 @@ from natprog.ingest.pdflayout import PageContent, Word
 from natprog.models import FIELD_KEYS
 from natprog.options import Options
 from natprog.run import process
-from test_programme_2012 import EXPECTED_NUMBERS
 
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
 HAVE_OCR = ocr._engine_problem() is None and scans.have_poppler()
 needs_ocr = pytest.mark.skipif(
     not HAVE_OCR, reason="needs tesseract-ocr, tesseract-ocr-bul and poppler-utils"
+)
+SCHEMA = json.loads(
+    (
+        Path(__file__).resolve().parent.parent / "pipeline" / "data" / "programme.schema.json"
+    ).read_text(encoding="utf-8")
 )
 FONT = Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf")
 
@@ -156,6 +162,7 @@ def test_one_scanned_page_reads_like_its_text_layer(tmp_path, run_cli):
     assert result.code == 0, result.err
     assert "page has no text layer (a scan?): reading with OCR" in result.err
     data = json.loads((out / f"{scan.stem}.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, SCHEMA)
     reference = process(DRAFT_2012["pdf"]).programme
     first = reference.activities[0]
     activity = data["activities"][0]
