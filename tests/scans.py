@@ -62,9 +62,7 @@ def scan(
                 image = _speckle(image, NOISE, seed=number)
             pages.append(image)
         partial = target.with_suffix(".part")
-        pages[0].save(
-            partial, "PDF", save_all=True, append_images=pages[1:], resolution=float(dpi)
-        )
+        pages[0].save(partial, "PDF", save_all=True, append_images=pages[1:], resolution=float(dpi))
         partial.replace(target)
     return target
 
