@@ -1,7 +1,7 @@
 """OCR for scanned PDF pages: Tesseract (Bulgarian model) reads each page image into `PageContent`.
 
-The words come with their boxes and confidence (Tesseract's TSV output), the ruled tables with
-their cells (`ocrgrid`), so a scanned page goes through the same layout, parser and checks as
+The words come with their boxes and confidence (Tesseract's hOCR, `ocrwords`), the ruled
+tables with their cells (`ocrgrid`), so a scanned page goes through the same layout, parser and checks as
 a page with a text layer. Blocks built from OCR'd words carry `ocr` and their confidence.
 """
 
@@ -75,7 +75,7 @@ def recognise(
     wanted = pages_to_read(pages, options.ocr)
     if not wanted:
         return pages, None
-    require_engine(path)
+    require_engine(path, "ocr always" if options.ocr == "always" else None)
     if options.ocr == "auto":
         log.warning(
             "%s: note: %s no text layer (a scan?): reading with OCR (Tesseract, %s)",
@@ -112,12 +112,12 @@ def _engine_problem() -> str | None:
     return None
 
 
-def require_engine(path: str | None = None) -> None:
+def require_engine(path: str | None = None, asked: str | None = None) -> None:
+    """Raise `OcrEngineMissingError` (exit code 5) saying what to install, if OCR cannot run."""
     problem = _engine_problem()
     if problem:
-        raise OcrEngineMissingError(
-            f"the PDF has no text layer (a scan?) and {problem}: {INSTALL_HINT}", path=path
-        )
+        why = f"OCR was asked for (--{asked})" if asked else "the PDF has no text layer (a scan?)"
+        raise OcrEngineMissingError(f"{why} and {problem}: {INSTALL_HINT}", path=path)
 
 
 def _read_pages(
@@ -141,7 +141,8 @@ def _read_pages(
             for number in numbers:
                 page = pdf[number - 1]
                 width, height = page.get_size()
-                image = page.render(scale=DPI / 72, grayscale=True).to_pil().convert("L")
+                scale = min(DPI, _scanned_at(page) or DPI) / 72
+                image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
                 page.close()
                 futures.append(pool.submit(_read_page, image, number, width, height, jobs > 1))
             for done, future in enumerate(futures, start=1):
@@ -154,15 +155,35 @@ def _read_pages(
     return results
 
 
+def _scanned_at(page) -> float | None:
+    """The resolution (dpi) of the image covering most of the page, if one does: a scan."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    best = None
+    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = image.get_bounds()
+        if (right - left) * (top - bottom) < 0.5 * width * height:
+            continue
+        dpi = image.get_px_size()[0] / ((right - left) / 72)
+        best = max(best or 0.0, dpi)
+    return best
+
+
 def _read_page(
     image, number: int, width: float, height: float, single_thread: bool
 ) -> RecognisedPage:
-    from PIL import ImageFilter
+    from PIL import Image, ImageFilter
 
     from .ocrgrid import deskew, find_grids
 
-    # A 3×3 median takes dust and toner specks (up to 2×2 pixels) off and keeps strokes.
-    image = deskew(image.filter(ImageFilter.MedianFilter(3)))
+    # A 3×3 median takes dust and toner specks (up to 2×2 pixels) off and keeps strokes; at the
+    # scan's own resolution, before a low-resolution scan is enlarged (and its specks with it).
+    image = image.filter(ImageFilter.MedianFilter(3))
+    size = (round(width * DPI / 72), round(height * DPI / 72))
+    if image.size != size:
+        image = image.resize(size, Image.BICUBIC)
+    image = deskew(image)
     image, grids = find_grids(image, DPI / 72)
     words, confidences = _tesseract(image, DPI / 72, single_thread)
     content = PageContent(number=number, width=width, height=height, words=words, grids=grids)
@@ -184,7 +205,9 @@ def _tesseract_run(image, *args: str, single_thread: bool = True) -> str:
     )
     if done.returncode != 0:
         detail = " ".join(done.stderr.decode(errors="replace").split())[:160]
-        raise NoTextLayerError(f"OCR failed on a page ({detail}): {INSTALL_HINT}")
+        raise NoTextLayerError(
+            f"OCR failed ({detail}): check that `tesseract --list-langs` works and lists bul"
+        )
     return done.stdout.decode("utf-8")
 
 
