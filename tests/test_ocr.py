@@ -84,6 +84,17 @@ def test_missing_bulgarian_model_says_so(run_cli, tmp_path, monkeypatch, engine_
     assert "tesseract-ocr-bul" in result.err
 
 
+def test_ocr_always_without_the_engine_says_it_was_asked_for(
+    run_cli, tmp_path, monkeypatch, engine_cache
+):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    result = run_cli("check", "--ocr", "always", DRAFT_2012["pdf"])
+    assert result.code == 5
+    assert "OCR was asked for (--ocr always) and the OCR engine Tesseract is not installed" in (
+        result.err
+    )
+
+
 def test_ocr_never_keeps_the_scan_refused(run_cli, tmp_path, monkeypatch, engine_cache):
     monkeypatch.setenv("PATH", str(tmp_path))  # never asks for the engine at all
     result = run_cli("extract", BAD / "scan.pdf", "--ocr", "never", "-o", tmp_path / "out")
