@@ -141,8 +141,7 @@ def _read_pages(
             for number in numbers:
                 page = pdf[number - 1]
                 width, height = page.get_size()
-                scale = min(DPI, _scanned_at(page) or DPI) / 72
-                image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+                image = page.render(scale=DPI / 72, grayscale=True).to_pil().convert("L")
                 page.close()
                 futures.append(pool.submit(_read_page, image, number, width, height, jobs > 1))
             for done, future in enumerate(futures, start=1):
@@ -155,35 +154,16 @@ def _read_pages(
     return results
 
 
-def _scanned_at(page) -> float | None:
-    """The resolution (dpi) of the image covering most of the page, if one does: a scan."""
-    import pypdfium2.raw as pdfium_c
-
-    width, height = page.get_size()
-    best = None
-    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        left, bottom, right, top = image.get_bounds()
-        if (right - left) * (top - bottom) < 0.5 * width * height:
-            continue
-        dpi = image.get_px_size()[0] / ((right - left) / 72)
-        best = max(best or 0.0, dpi)
-    return best
-
-
 def _read_page(
     image, number: int, width: float, height: float, single_thread: bool
 ) -> RecognisedPage:
-    from PIL import Image, ImageFilter
+    from PIL import ImageFilter
 
     from .ocrgrid import deskew, find_grids
 
-    # A 3×3 median takes dust and toner specks (up to 2×2 pixels) off and keeps strokes; at the
-    # scan's own resolution, before a low-resolution scan is enlarged (and its specks with it).
-    image = image.filter(ImageFilter.MedianFilter(3))
-    size = (round(width * DPI / 72), round(height * DPI / 72))
-    if image.size != size:
-        image = image.resize(size, Image.BICUBIC)
-    image = deskew(image)
+    # A 3×3 median takes dust and toner specks (up to 2×2 pixels at 300 dpi) off and keeps
+    # strokes. Measured: applied at a 150-dpi scan's own resolution it eats thin strokes too.
+    image = deskew(image.filter(ImageFilter.MedianFilter(3)))
     image, grids = find_grids(image, DPI / 72)
     words, confidences = _tesseract(image, DPI / 72, single_thread)
     content = PageContent(number=number, width=width, height=height, words=words, grids=grids)
