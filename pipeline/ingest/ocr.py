@@ -7,15 +7,18 @@ a page with a text layer. Blocks built from OCR'd words carry `ocr` and their co
 
 from __future__ import annotations
 
+import csv
 import functools
 import io
 import logging
 import os
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from ..errors import NoTextLayerError
 from ..models import Block
@@ -83,7 +86,7 @@ def recognise(
             _page_list(wanted, len(pages)),
             LANGUAGE,
         )
-    read = _read_pages(data, wanted, options.progress)
+    read = _read_pages(data, wanted, options)
     out = [read[page.number].content if page.number in read else page for page in pages]
     return out, Recognised(read)
 
@@ -120,9 +123,15 @@ def require_engine(path: str | None = None, asked: str | None = None) -> None:
         raise OcrEngineMissingError(f"{why} and {problem}: {INSTALL_HINT}", path=path)
 
 
-def _read_pages(
-    data: bytes, numbers: list[int], progress: Progress | None
-) -> dict[int, RecognisedPage]:
+@dataclass(frozen=True, slots=True)
+class _Engine:
+    """How Tesseract is run for one document."""
+
+    single_thread: bool  # OMP_THREAD_LIMIT=1: pages run in parallel instead
+    user_words: str  # a file of words to prefer: the abbreviations of the master glossary
+
+
+def _read_pages(data: bytes, numbers: list[int], options: Options) -> dict[int, RecognisedPage]:
     """Render each page (pdfium is not thread-safe: one at a time, here) while Tesseract reads
     the ones already rendered, one process per core."""
     import pypdfium2 as pdfium
@@ -131,32 +140,54 @@ def _read_pages(
     # threads (benchmarks/bench_ocr.py compares both; NATPROG_OCR_JOBS=1 gives the latter).
     jobs = int(os.environ.get("NATPROG_OCR_JOBS") or 0) or os.cpu_count() or 1
     jobs = max(1, min(len(numbers), jobs))
+    progress = options.progress
     results: dict[int, RecognisedPage] = {}
-    pdf = pdfium.PdfDocument(data)
-    try:
-        if progress:
-            progress(0, len(numbers))
-        with ThreadPoolExecutor(jobs) as pool:
-            futures = []
-            for number in numbers:
-                page = pdf[number - 1]
-                width, height = page.get_size()
-                image = page.render(scale=DPI / 72, grayscale=True).to_pil().convert("L")
-                page.close()
-                futures.append(pool.submit(_read_page, image, number, width, height, jobs > 1))
-            for done, future in enumerate(futures, start=1):
-                recognised = future.result()
-                results[recognised.content.number] = recognised
-                if progress:
-                    progress(done, len(futures))
-    finally:
-        pdf.close()
+    with tempfile.TemporaryDirectory(prefix="natprog-ocr-") as folder:
+        words = Path(folder) / "words.txt"
+        words.write_text("".join(f"{word}\n" for word in _known_words(options)), encoding="utf-8")
+        engine = _Engine(jobs > 1, str(words))
+        pdf = pdfium.PdfDocument(data)
+        try:
+            if progress:
+                progress(0, len(numbers))
+            with ThreadPoolExecutor(jobs) as pool:
+                futures = []
+                for number in numbers:
+                    page = pdf[number - 1]
+                    width, height = page.get_size()
+                    image = page.render(scale=DPI / 72, grayscale=True).to_pil().convert("L")
+                    page.close()
+                    futures.append(pool.submit(_read_page, image, number, width, height, engine))
+                for done, future in enumerate(futures, start=1):
+                    recognised = future.result()
+                    results[recognised.content.number] = recognised
+                    if progress:
+                        progress(done, len(futures))
+        finally:
+            pdf.close()
     return results
 
 
-def _read_page(
-    image, number: int, width: float, height: float, single_thread: bool
-) -> RecognisedPage:
+def _known_words(options: Options) -> list[str]:
+    """The abbreviations of the master glossary, word by word (`ИА ГИТ`: ИА, ГИТ).
+
+    Tesseract prefers them where the letters are unclear: `НКБТХ`, not `НКЬТХ`. The file is
+    found as `abbreviations.master_path` finds it (that stage sits above ingest, so only the
+    rule is repeated here); a list that cannot be read only means no hints.
+    """
+    from importlib.resources import files
+
+    candidates = [options.glossary_path, Path.cwd() / "abbreviations.csv"]
+    path = next((c for c in candidates if c is not None and c.is_file()), None)
+    source = path or files("natprog").joinpath("data/abbreviations.csv")
+    try:
+        rows = csv.DictReader(io.StringIO(source.read_text(encoding="utf-8-sig")))
+        return sorted({word for row in rows for word in (row.get("abbreviation") or "").split()})
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return []
+
+
+def _read_page(image, number: int, width: float, height: float, engine: _Engine) -> RecognisedPage:
     from PIL import ImageFilter
 
     from .ocrgrid import deskew, find_grids
@@ -165,7 +196,7 @@ def _read_page(
     # strokes. Measured: applied at a 150-dpi scan's own resolution it eats thin strokes too.
     image = deskew(image.filter(ImageFilter.MedianFilter(3)))
     image, grids = find_grids(image, DPI / 72)
-    words, confidences = _tesseract(image, DPI / 72, single_thread)
+    words, confidences = _tesseract(image, DPI / 72, engine)
     content = PageContent(number=number, width=width, height=height, words=words, grids=grids)
     return RecognisedPage(content, confidences)
 
@@ -191,12 +222,20 @@ def _tesseract_run(image, *args: str, single_thread: bool = True) -> str:
     return done.stdout.decode("utf-8")
 
 
-def _tesseract(image, scale: float, single_thread: bool = True) -> tuple[list[Word], list[float]]:
+def _tesseract(image, scale: float, engine: _Engine) -> tuple[list[Word], list[float]]:
     """Words (in PDF points) and their confidences from Tesseract's hOCR for one page image."""
     from .ocrwords import parse_hocr
 
     hocr = _tesseract_run(
-        image, "-l", LANGUAGE, "-c", "hocr_char_boxes=1", "hocr", single_thread=single_thread
+        image,
+        "-l",
+        LANGUAGE,
+        "--user-words",
+        engine.user_words,
+        "-c",
+        "hocr_char_boxes=1",
+        "hocr",
+        single_thread=engine.single_thread,
     )
     found = _reread_section_numbers(image, parse_hocr(hocr))
     words = [
