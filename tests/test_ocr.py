@@ -168,7 +168,7 @@ def test_roman_numerals_are_read_from_their_letters(numeral):
 
 # -- one scanned page through the whole pipeline (make test) -----------------------------------
 @needs_ocr
-def test_one_scanned_page_reads_like_its_text_layer(tmp_path, run_cli):
+def test_one_scanned_page_reads_like_its_text_layer(tmp_path, run_cli, results_2012):
     scan = scans.scan(300, first=1, last=1, spoil=False)
     out = tmp_path / "out"
     result = run_cli("extract", scan, "-o", out)
@@ -176,7 +176,7 @@ def test_one_scanned_page_reads_like_its_text_layer(tmp_path, run_cli):
     assert "page has no text layer (a scan?): reading with OCR" in result.err
     data = json.loads((out / f"{scan.stem}.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, SCHEMA)
-    reference = process(DRAFT_2012["pdf"]).programme
+    reference = results_2012["pdf"].programme
     first = reference.activities[0]
     activity = data["activities"][0]
     assert activity["id"] == "I.1"
