@@ -260,3 +260,14 @@ def test_ocr_always_reads_a_text_pdf_too(results_2012):
     assert len(result.programme.activities) == 48
     assert all(block.prov.ocr for block in result.document.blocks)
     assert os.environ.get("OMP_THREAD_LIMIT") is None  # set only for Tesseract's processes
+
+
+def test_the_progress_bar_counts_pages_and_goes_away(capsys):
+    from natprog.cli import _ocr_progress
+
+    advance = _ocr_progress()
+    for done in range(3):
+        advance(done, 2)
+    advance(0, 1)  # a second scan in the same run gets a bar of its own
+    advance(1, 1)
+    assert capsys.readouterr().out == ""  # the bar is on stderr, never among the data
