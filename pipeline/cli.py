@@ -410,7 +410,7 @@ def _ocr_progress():
     bar = {}
 
     def advance(done: int, total: int) -> None:
-        if not bar:
+        if "progress" not in bar:
             from rich.console import Console
             from rich.progress import Progress
 
