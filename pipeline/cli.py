@@ -412,10 +412,11 @@ def _ocr_progress():
     def advance(done: int, total: int) -> None:
         if "progress" not in bar:
             from rich.console import Console
-            from rich.progress import Progress
+            from rich.progress import MofNCompleteColumn, Progress
 
-            bar["progress"] = Progress(console=Console(stderr=True), transient=True)
-            bar["task"] = bar["progress"].add_task("OCR", total=total)
+            columns = (*Progress.get_default_columns(), MofNCompleteColumn())
+            bar["progress"] = Progress(*columns, console=Console(stderr=True), transient=True)
+            bar["task"] = bar["progress"].add_task("OCR, pages", total=total)
             bar["progress"].start()
         bar["progress"].update(bar["task"], completed=done, total=total)
         if done >= total:
