@@ -12,20 +12,23 @@ def _times(count: int) -> str:
     return "веднъж" if count == 1 else f"{count} пъти"
 
 
+VARIANT = Rule("spelling.name_variant", "info", "Име, изписано различно")
+OCR_SUSPECT = Rule(
+    "spelling.ocr_suspect", "info", "Непозната дума в сканиран текст (може да е грешка на OCR)"
+)
+
+
 @check(
-    Rule("spelling.unknown_word", "warning", "Непозната дума"),
-    Rule(
-        "spelling.ocr_suspect", "info", "Непозната дума в сканиран текст (може да е грешка на OCR)"
-    ),
-    scope="text",
+    Rule("spelling.unknown_word", "warning", "Непозната дума"), VARIANT, OCR_SUSPECT, scope="text"
 )
 def unknown_words(ctx: CheckContext) -> None:
-    """Words unknown to bg_BG, the domain lexicon and the accepted words, with suggestions.
+    """Words no source of vocabulary.py knows, with suggestions; names written two ways.
 
     In text read by OCR from a scan an unknown word is as likely the scanner's misreading as
     the author's typo: it is reported as `spelling.ocr_suspect` (signal `ocr`), apart.
     """
-    if not (ctx.enabled("spelling.unknown_word") or ctx.enabled("spelling.ocr_suspect")):
+    codes = ("spelling.unknown_word", VARIANT.code, OCR_SUSPECT.code)
+    if not any(ctx.enabled(code) for code in codes):
         return
     from ..spelling.checker import SIGNAL_WORD, find_misspellings
 
@@ -33,6 +36,21 @@ def unknown_words(ctx: CheckContext) -> None:
         ctx.document, list(ctx.body_blocks()), ctx.options.accepted_words
     ):
         words = tuple(s.word for s in found.suggestions)
+        ocr = ("ocr",) if found.block.prov.ocr else ()  # read from a scan: may be OCR's doing
+        if found.name_variant:
+            best = found.suggestions[0]
+            ctx.report(
+                VARIANT.code,
+                f"името „{found.word}“ е изписано и като „{best.word}“ ({_times(best.uses)} "
+                "в документа): проверете кое е вярното",
+                block=found.block,
+                text=found.word,
+                start=found.start,
+                end=found.end,
+                suggestions=words,
+                signals=(*found.signals, *ocr),
+            )
+            continue
         message = f"непозната дума „{found.word}“"
         if found.suggestions and found.suggestions[0].uses:
             best = found.suggestions[0]
@@ -41,9 +59,8 @@ def unknown_words(ctx: CheckContext) -> None:
             message += "; отбелязана и от проверката на Word"
         if not words:
             message += f" (ако е вярна: natprog check --add-word {found.word})"
-        code, signals = "spelling.unknown_word", found.signals
-        if found.block.prov.ocr:
-            code, signals = "spelling.ocr_suspect", (*signals, "ocr")
+        code = OCR_SUSPECT.code if ocr else "spelling.unknown_word"
+        if ocr:
             message += f"; текстът е разпознат от сканиране (OCR, увереност {_confidence(found.block)}): проверете в оригинала"
         ctx.report(
             code,
@@ -53,7 +70,7 @@ def unknown_words(ctx: CheckContext) -> None:
             start=found.start,
             end=found.end,
             suggestions=words,
-            signals=signals,
+            signals=(*found.signals, *ocr),
         )
 
 
