@@ -31,6 +31,18 @@ class Limits:
 
 
 @dataclass(frozen=True, slots=True)
+class FixOptions:
+    """What `natprog fix` turns into tracked changes: these codes, when this sure or surer."""
+
+    apply: tuple[str, ...] | None = None  # codes or families; None: emit.fixes.DEFAULT_APPLY
+    min_confidence: float = 0.75  # 0..1, see emit/fixes.py for how each code is rated
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.min_confidence <= 1:
+            raise ConfigError(f"the confidence must be between 0 and 1, got {self.min_confidence}")
+
+
+@dataclass(frozen=True, slots=True)
 class Options:
     revisions: Revisions = "accepted"
     pdf_engine: PdfEngine = "auto"
@@ -41,6 +53,7 @@ class Options:
     glossary_path: Path | None = None  # master glossary; None: the project's abbreviations.csv
     text_only: bool = False
     config_path: Path | None = None
+    fix: FixOptions = field(default_factory=FixOptions)
 
     def with_(self, **changes) -> Options:
         return replace(self, **changes)
@@ -69,7 +82,9 @@ def options_from_config(
 ) -> Options:
     """Overlay the project file on `base`. Unknown keys are an error: typos must not pass silently."""
     base = base or Options()
-    known = {"severity", "disable", "accept", "limits", "glossary", "revisions", "pdf_engine"}
+    known = {
+        "severity", "disable", "accept", "limits", "glossary", "revisions", "pdf_engine", "fix",
+    }  # fmt: skip
     unknown = set(config) - known
     if unknown:
         raise ConfigError(
@@ -112,7 +127,23 @@ def options_from_config(
         revisions=config.get("revisions", base.revisions),
         pdf_engine=config.get("pdf_engine", base.pdf_engine),
         config_path=path,
+        fix=_fix_options(config.get("fix"), base.fix, where),
     )
+
+
+def _fix_options(table: dict | None, base: FixOptions, where: Path | str) -> FixOptions:
+    """`[fix]`: `apply = ["spelling", "text.spacing"]` and `min_confidence = 0.8`."""
+    if not table:
+        return base
+    if not isinstance(table, dict) or set(table) - {"apply", "min_confidence"}:
+        raise ConfigError(f"{where}: [fix] takes apply (a list of codes) and min_confidence (0..1)")
+    apply = table.get("apply", base.apply)
+    if isinstance(apply, str) or not all(isinstance(code, str) for code in apply or ()):
+        raise ConfigError(f'{where}: [fix] apply must be a list of codes, e.g. ["text.spacing"]')
+    confidence = table.get("min_confidence", base.min_confidence)
+    if isinstance(confidence, bool) or not isinstance(confidence, int | float):
+        raise ConfigError(f"{where}: [fix] min_confidence must be a number between 0 and 1")
+    return FixOptions(tuple(apply) if apply is not None else None, float(confidence))
 
 
 def _flatten(table: dict, where: Path | str, prefix: str = "") -> list[tuple[str, str]]:

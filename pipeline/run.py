@@ -62,3 +62,35 @@ def extract(
 
     result = process(path, options)
     return result, emit(result, Path(outdir), formats)
+
+
+def fix(
+    path: Path | str, outdir: Path | str, options: Options | None = None
+) -> tuple[Result, list, list[Path]]:
+    """Proofread one Word draft and write `<stem>.corrected.docx` (confident fixes as tracked
+    changes, every other finding a comment) and its report, which marks the changes."""
+    from .emit.atomic import write_bytes, write_text
+    from .emit.corrections import correct_docx, read_docx_again
+    from .emit.html_report import render_report
+    from .errors import OutputError
+
+    result = process(path, options)
+    raw = read_docx_again(result)  # before any output: a PDF or a changed file writes nothing
+    data = result.to_dict()
+    options = result.options
+    corrected, outcomes = correct_docx(
+        raw, data, options.fix, options.revisions, result.document.word_walk
+    )
+    report = render_report(data, [outcome.to_dict() for outcome in outcomes])
+    outdir = Path(outdir)
+    try:
+        written = [
+            write_bytes(outdir / f"{result.stem}.corrected.docx", corrected),
+            write_text(outdir / f"{result.stem}.report.html", report),
+        ]
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write to {outdir} ({exc.strerror or exc}): free some space, check the "
+            "folder's permissions, or choose another folder with -o"
+        ) from None
+    return result, outcomes, written
