@@ -45,6 +45,7 @@ class Outcome:
     reason: str | None = None  # a REASONS key when the finding stayed a comment
     confidence: float | None = None
     changes: list[tuple[str, str]] = field(default_factory=list)  # (wrong, right) texts
+    edits: list[Edit] = field(default_factory=list)  # where, in the walked paragraph
 
     def to_dict(self) -> dict:
         return {
@@ -184,7 +185,7 @@ def correct_docx(
 def _refuse(planned: _Fix, outcomes: list[Outcome], reason: str) -> None:
     for index in planned.findings:
         outcomes[index].reason = reason
-        outcomes[index].changes = []
+        outcomes[index].changes, outcomes[index].edits = [], []
 
 
 def _plan(
@@ -221,6 +222,7 @@ def _plan(
             for a, b, text in token_edits(paragraph.text[start:end], proposal.replacement)
         ]
         outcome.changes = [(paragraph.text[e.start : e.end], e.text) for e in edits]
+        outcome.edits = edits
         candidates.append((index, _Fix([index], paragraph.index, start, end, edits)))
     candidates.sort(key=lambda item: (item[1].start - item[1].end, item[0]))
     fixes: list[_Fix] = []
@@ -230,10 +232,10 @@ def _plan(
             fixes.append(candidate)
         elif _settles(host, candidate, data["findings"][index], usable):
             host.findings.append(index)
-            outcomes[index].changes = []
+            outcomes[index].changes, outcomes[index].edits = [], []
         else:
             outcomes[index].reason = "overlap"
-            outcomes[index].changes = []
+            outcomes[index].changes, outcomes[index].edits = [], []
     for planned in fixes:
         planned.findings.sort()
     return sorted(fixes, key=lambda f: (f.paragraph, f.start))
