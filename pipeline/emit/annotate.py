@@ -16,8 +16,9 @@ from lxml import etree
 from ..errors import UnreadableFileError
 from ..ingest import sniff
 from ..ingest.numbering import Numbering
-from ..ingest.wordxml import R, W, WalkedParagraph, WordWalk, WordWalker, read_styles
+from ..ingest.wordxml import R, W, WalkedParagraph, WordWalker, read_styles
 from .atomic import deterministic_zip, write_bytes
+from .original import Original
 from .runsplit import XML_SPACE, Piece, fresh_ids, split_paragraph
 from .serialize import SEVERITY_NAMES
 
@@ -26,12 +27,11 @@ INITIALS = "np"
 Anchor = tuple[int, int, int]  # (paragraph index, start, end) in the walked paragraph's text
 
 
-def write_annotated_docx(data: dict, result, path: Path) -> Path | None:
+def write_annotated_docx(data: dict, path: Path, original: Original) -> Path | None:
     """Write the annotated copy of a DOCX input; other inputs have no Word file to annotate."""
-    document = result.document
-    if document.format != "docx":
+    if data["source"]["format"] != "docx":
         return None
-    source = Path(document.path)
+    source = original.path
     try:
         raw = source.read_bytes()
     except OSError as exc:
@@ -40,23 +40,17 @@ def write_annotated_docx(data: dict, result, path: Path) -> Path | None:
         ) from None
     if sniff(raw, source.suffix.lower()) != "docx":
         return None  # ODT/DOC/RTF read through LibreOffice: the original is not a Word file
-    if hashlib.sha256(raw).hexdigest() != document.sha256:
+    if hashlib.sha256(raw).hexdigest() != data["source"]["sha256"]:
         raise UnreadableFileError("the file changed while natprog was reading it: run again")
     if not data["findings"]:
         return write_bytes(path, raw)  # nothing to say: the copy is the original, byte for byte
-    annotated = annotate_docx(raw, data, result.options.revisions, document.word_walk)
+    annotated = annotate_docx(raw, data, original.revisions)
     return None if annotated is None else write_bytes(path, annotated)
 
 
-def annotate_docx(
-    raw: bytes, data: dict, revisions: str = "accepted", walk: WordWalk | None = None
-) -> bytes | None:
-    """The DOCX `raw` with one comment per finding of `data` (the serialized result).
-
-    `walk` is ingest's walk of the same file: its paragraphs are carried over onto
-    python-docx's tree instead of walking it again.
-    """
-    opened = open_walked(raw, revisions, walk)
+def annotate_docx(raw: bytes, data: dict, revisions: str = "accepted") -> bytes | None:
+    """The DOCX `raw` with one comment per finding of `data` (the serialized result)."""
+    opened = open_walked(raw, revisions)
     if opened is None:
         return None
     word, usable = opened
@@ -75,7 +69,7 @@ def annotate_docx(
     return deterministic_zip(buffer.getvalue(), fix_modified=False)
 
 
-def open_walked(raw: bytes, revisions: str, walk: WordWalk | None):
+def open_walked(raw: bytes, revisions: str = "accepted"):
     """python-docx's document of `raw` and its walked paragraphs that have text in runs (a
     comment can only be anchored on runs); None when there is nothing to anchor on."""
     import docx  # imported here: python-docx is needed only for the Word outputs
@@ -85,11 +79,10 @@ def open_walked(raw: bytes, revisions: str, walk: WordWalk | None):
     except ValueError:
         return None  # not a plain document part (e.g. macro-enabled .docm): leave it alone
     body = word.element.body
-    walked = walk.onto(body) if walk is not None else None
-    if walked is None:
-        styles = read_styles(related_part(word, "styles"))
-        walker = WordWalker(Numbering(related_part(word, "numbering"), styles), styles, revisions)
-        walked = {p.index: p for p in walker.walk(body)}
+    # The same walk ingest made (same options, same paragraph numbers), over python-docx's tree.
+    styles = read_styles(related_part(word, "styles"))
+    walker = WordWalker(Numbering(related_part(word, "numbering"), styles), styles, revisions)
+    walked = {p.index: p for p in walker.walk(body)}
     usable = {i: p for i, p in walked.items() if any(s.run.tag == R for s in p.segments)}
     return (word, usable) if usable else None
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import UnreadableFileError, UnsupportedFormatError, UsageError
 from ..ingest import sniff
-from ..ingest.wordxml import WalkedParagraph, WordWalk
+from ..ingest.wordxml import WalkedParagraph
 from ..options import FixOptions
 from .annotate import anchor, comment_text, finding_span, open_walked, place_comment
 from .atomic import deterministic_zip
@@ -122,13 +122,12 @@ def correct_docx(
     data: dict,
     fix: FixOptions | None = None,
     revisions: str = "accepted",
-    walk: WordWalk | None = None,
     date: str | None = None,
 ) -> tuple[bytes, list[Outcome]]:
     """The DOCX `raw` with the fixes of `data` as tracked changes and the rest as comments."""
     findings = data["findings"]
     outcomes = [Outcome(index) for index in range(len(findings))]
-    opened = open_walked(raw, revisions, walk) if findings else None
+    opened = open_walked(raw, revisions) if findings else None
     if opened is None:
         for outcome in outcomes:
             outcome.reason = "no-text"

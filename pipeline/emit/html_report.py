@@ -12,17 +12,17 @@ from pathlib import Path
 from ..models import SEVERITIES, to_roman
 from ..names import FIELD_NAMES
 from .atomic import write_text
+from .original import Original
 from .serialize import SEVERITY_NAMES, place_text
 from .templating import environment
+from .titles import rule_titles
 
 SEVERITY_PLURALS = {"error": "Грешки", "warning": "Предупреждения", "info": "Бележки"}
 NO_SECTION = "Извън разделите"
 
 
 def _rule_titles() -> dict[str, str]:
-    from ..checks.registry import RULES
-
-    return {code: rule.title for code, rule in RULES.items()}
+    return rule_titles()
 
 
 def _highlight(finding: dict) -> dict | None:
@@ -156,5 +156,5 @@ def render_report(data: dict, corrections: list[dict] | None = None) -> str:
     return environment().get_template("report.html.j2").render(context)
 
 
-def write_report(data: dict, result, path: Path) -> Path:
+def write_report(data: dict, path: Path, original: Original) -> Path:
     return write_text(path, render_report(data))
