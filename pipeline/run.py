@@ -10,10 +10,6 @@ from pathlib import Path
 from .abbreviations import resolve_abbreviations
 from .checks import run_checks
 from .emit import emit
-from .emit.atomic import write_bytes, write_text
-from .emit.corrections import correct_docx, read_docx_again
-from .emit.html_report import render_report
-from .errors import OutputError
 from .ingest import ingest
 from .models import Result
 from .normalize import normalize
@@ -52,6 +48,12 @@ def fix(
 ) -> tuple[Result, list, list[Path]]:
     """Proofread one Word draft and write `<stem>.corrected.docx` (confident fixes as tracked
     changes, every other finding a comment) and its report, which marks the changes."""
+    # Imported here: only `natprog fix` needs them, and they cost every other run ~20 ms.
+    from .emit.atomic import write_bytes, write_text
+    from .emit.corrections import correct_docx, read_docx_again
+    from .emit.html_report import render_report
+    from .errors import OutputError
+
 
     result = process(path, options)
     raw = read_docx_again(result)  # before any output: a PDF or a changed file writes nothing
