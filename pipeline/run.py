@@ -54,7 +54,6 @@ def fix(
     from .emit.html_report import render_report
     from .errors import OutputError
 
-
     result = process(path, options)
     raw = read_docx_again(result)  # before any output: a PDF or a changed file writes nothing
     data = result.to_dict()
