@@ -61,11 +61,14 @@ def fix(
     corrected, outcomes = correct_docx(raw, data, options.fix, options.revisions)
     report = render_report(data, [outcome.to_dict() for outcome in outcomes])
     outdir = Path(outdir)
+    copy = outdir / f"{result.stem}.corrected.docx"
     try:
-        written = [
-            write_bytes(outdir / f"{result.stem}.corrected.docx", corrected),
-            write_text(outdir / f"{result.stem}.report.html", report),
-        ]
+        written = [write_bytes(copy, corrected)]
+        try:
+            written.append(write_text(outdir / f"{result.stem}.report.html", report))
+        except OSError:
+            copy.unlink(missing_ok=True)  # both files or neither
+            raise
     except OSError as exc:
         raise OutputError(
             f"cannot write to {outdir} ({exc.strerror or exc}): free some space, check the "
