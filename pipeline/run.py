@@ -50,10 +50,11 @@ def fix(
     changes, every other finding a comment) and its report, which marks the changes."""
     # Imported here: only `natprog fix` needs them, and they cost every other run ~20 ms.
     from .emit.atomic import write_bytes, write_text
-    from .emit.corrections import correct_docx, read_docx_again
+    from .emit.corrections import correct_docx, read_docx_again, require_word_file
     from .emit.html_report import render_report
     from .errors import OutputError
 
+    require_word_file(path)
     result = process(path, options)
     raw = read_docx_again(result)  # before any output: a PDF or a changed file writes nothing
     data = result.to_dict()

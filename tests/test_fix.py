@@ -214,6 +214,7 @@ def test_changes_are_dated_authored_and_keep_the_formatting(fixed_2012):
             assert not list(mark.iter(W + "t")), "deleted runs hold w:delText only"
 
 
+@pytest.mark.slow
 def test_same_input_same_bytes(fixed_2012):
     _, _, raw, _ = fixed_2012
     assert corrected(DRAFT_2012["docx"])[2] == raw
@@ -399,6 +400,7 @@ def build_reviewed(path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_changes_inside_a_reviewers_comment_keep_it(tmp_path):
     path = build_reviewed(tmp_path / "reviewed.docx")
     _, _, raw, outcomes = corrected(path)

@@ -90,6 +90,28 @@ def tracked_date() -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def require_word_file(path: Path | str) -> None:
+    """Refuse a draft that is readable but not a Word file before it is proofread for nothing;
+    a missing or unreadable file is left to ingest, which says so in its own words."""
+    source = Path(path)
+    try:
+        kind = sniff(source.read_bytes(), source.suffix.lower())
+    except OSError:
+        return
+    if kind in ("pdf", "txt"):
+        raise UnsupportedFormatError(
+            f"natprog fix writes tracked changes into Word files; this is a {kind.upper()}"
+            ": proofread it with natprog extract (the report lists every finding)",
+            path=str(source),
+        )
+    if kind in ("odt", "doc", "rtf"):
+        raise UnsupportedFormatError(
+            f"natprog fix needs a .docx; this is {kind.upper()}: open it in Word or LibreOffice "
+            "and save it as .docx first",
+            path=str(source),
+        )
+
+
 def read_docx_again(result) -> bytes:
     """The draft's bytes, checked to be the file that was proofread and a real Word file."""
     document = result.document
