@@ -239,6 +239,13 @@ def extract(files: tuple[Path, ...], outdir: Path, fail_on: str, **kwargs) -> No
     metavar="WORD",
     help="Accept WORD from now on: add it to [accept] words of the project file (repeatable).",
 )
+@click.option(
+    "--explain",
+    "explain_words",
+    multiple=True,
+    metavar="WORD",
+    help="Say which source of the spelling check knows WORD, or that none does (repeatable).",
+)
 @input_options
 def check(
     files: tuple[Path, ...],
@@ -246,9 +253,18 @@ def check(
     fail_on: str,
     text_only: bool,
     add_words: tuple[str, ...],
+    explain_words: tuple[str, ...] = (),
     **kwargs,
 ) -> None:
     """Proofread each draft and print its findings like a linter, one per line."""
+    if explain_words:
+        from .spelling.vocabulary import explain
+
+        accepted = _options_from_kwargs(kwargs, text_only=True).accepted_words
+        for word in explain_words:
+            click.echo(explain(word, accepted))
+        if not files and not add_words:
+            return
     from .emit.lint import CheckReport, finding_line
     from .errors import NotAProgrammeError
     from .project import CONFIG_NAME, add_accepted_words
@@ -262,7 +278,7 @@ def check(
         if not files:
             return
     elif not files:
-        raise UsageError("give at least one FILE to check (or --add-word WORD)")
+        raise UsageError("give at least one FILE to check (or --add-word WORD, --explain WORD)")
     options = _options_from_kwargs(kwargs, text_only=text_only or None)
     report = CheckReport(fail_on=fail_on)
     for path in files:
