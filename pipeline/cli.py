@@ -486,9 +486,19 @@ def diff(old: Path, new: Path, outdir: Path, threshold: float | None, **kwargs) 
     default=None,
     help="Only fixes rated at least this sure (0-1, default 0.75) become tracked changes.",
 )
+@click.option(
+    "--text-only",
+    is_flag=True,
+    help="Any Bulgarian document, no programme structure: spelling, script, typography, grammar.",
+)
 @input_options
 def fix(
-    file: Path, outdir: Path, apply_codes: str | None, min_confidence: float | None, **kwargs
+    file: Path,
+    outdir: Path,
+    apply_codes: str | None,
+    min_confidence: float | None,
+    text_only: bool,
+    **kwargs,
 ) -> None:
     """Write DIR/<stem>.corrected.docx: confident fixes as tracked changes, the rest as comments.
 
@@ -497,7 +507,7 @@ def fix(
     """
     from .run import fix as run_fix
 
-    options = _options_from_kwargs(kwargs)
+    options = _options_from_kwargs(kwargs, text_only=text_only or None)
     settings = {}
     if apply_codes is not None:
         settings["apply"] = tuple(c.strip() for c in apply_codes.split(",") if c.strip())
@@ -508,8 +518,12 @@ def fix(
     try:
         _result, outcomes, written = run_fix(file, outdir, options)
     except NatprogError as error:
+        from .errors import NotAProgrammeError
+
         if error.path is None and not isinstance(error, UsageError):
             error.path = str(file)
+        if isinstance(error, NotAProgrammeError):
+            error.message += "; to fix it as plain text: natprog fix --text-only FILE"
         raise
     tracked = sum(1 for outcome in outcomes if outcome.tracked)
     _err(

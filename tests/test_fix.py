@@ -409,3 +409,12 @@ def test_changes_inside_a_reviewers_comment_keep_it(tmp_path):
     assert _existing_revisions(raw) == _existing_revisions(original)
     comments = _existing_comments(original)
     assert len(comments) >= 10 and _existing_comments(raw) == comments
+
+
+def test_any_word_document_with_text_only(run_cli, tmp_path):
+    path = build_untouchables(tmp_path / "letter.docx")
+    result = run_cli("fix", path, "-o", tmp_path / "out")
+    assert result.code == int(ExitCode.NOT_PROGRAMME)
+    assert "natprog fix --text-only FILE" in result.err and not (tmp_path / "out").exists()
+    result = run_cli("fix", "--text-only", path, "-o", tmp_path / "out")
+    assert result.code == 0 and "3 tracked changes, 2 comments" in result.err

@@ -76,8 +76,9 @@ def open_walked(raw: bytes, revisions: str = "accepted"):
 
     try:
         word = docx.Document(io.BytesIO(raw))
-    except ValueError:
-        return None  # not a plain document part (e.g. macro-enabled .docm): leave it alone
+    except (ValueError, KeyError):
+        # Not a plain document part (a macro-enabled .docm, Strict Open XML): leave it alone.
+        return None
     body = word.element.body
     # The same walk ingest made (same options, same paragraph numbers), over python-docx's tree.
     styles = read_styles(related_part(word, "styles"))

@@ -149,11 +149,14 @@ def correct_docx(
     """The DOCX `raw` with the fixes of `data` as tracked changes and the rest as comments."""
     findings = data["findings"]
     outcomes = [Outcome(index) for index in range(len(findings))]
-    opened = open_walked(raw, revisions) if findings else None
+    if not findings:
+        return raw, outcomes  # nothing to say: the copy is the draft, byte for byte
+    opened = open_walked(raw, revisions)
     if opened is None:
-        for outcome in outcomes:
-            outcome.reason = "no-text"
-        return raw, outcomes
+        raise UnsupportedFormatError(
+            "natprog cannot write into this Word file (a macro-enabled or Strict Open XML "
+            "document?): open it in Word and save it as an ordinary .docx first"
+        )
     word, usable = opened
     body = word.element.body
     anchors = [anchor(finding, usable, data) for finding in findings]
