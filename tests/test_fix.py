@@ -417,4 +417,4 @@ def test_any_word_document_with_text_only(run_cli, tmp_path):
     assert result.code == int(ExitCode.NOT_PROGRAMME)
     assert "natprog fix --text-only FILE" in result.err and not (tmp_path / "out").exists()
     result = run_cli("fix", "--text-only", path, "-o", tmp_path / "out")
-    assert result.code == 0 and "3 tracked changes, 2 comments" in result.err
+    assert result.code == 0 and "3 tracked changes" in result.err
