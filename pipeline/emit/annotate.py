@@ -62,8 +62,9 @@ def annotate_docx(raw: bytes, data: dict, revisions: str = "accepted") -> bytes 
         cuts.setdefault(index, set()).update((start, end))
     ids = fresh_ids(word.element)
     pieces = {index: split_paragraph(usable[index], found, ids) for index, found in cuts.items()}
+    comments = CommentPlacer(word)
     for finding, (index, start, end) in zip(data["findings"], anchors, strict=True):
-        place_comment(word, pieces[index], start, end, comment_text(finding))
+        comments.place(pieces[index], start, end, comment_text(finding))
     buffer = io.BytesIO()
     word.save(buffer)
     return deterministic_zip(buffer.getvalue(), fix_modified=False)
@@ -88,18 +89,46 @@ def open_walked(raw: bytes, revisions: str = "accepted"):
     return (word, usable) if usable else None
 
 
-def place_comment(word, pieces: list[Piece], start: int, end: int, text: str) -> None:
-    """A natprog comment with `text` on the split runs covering [start, end)."""
-    from docx.text.run import Run
+class CommentPlacer:
+    """Adds natprog's comments to one document.
 
-    first, last = _runs(pieces, start, end)
-    comment = word.add_comment(
-        [Run(first, word), Run(last, word)], text="", author=AUTHOR, initials=INITIALS
-    )
-    element = comment._comment_elm
-    # python-docx stamps the current time; the same input must give the same bytes.
-    element.date = None
-    _write_text(element, text.split("\n"))
+    python-docx finds the next free comment id by reading every comment's id, so adding a
+    thousand comments took seconds (quadratic); the first comment goes through python-docx, and
+    the rest are copies of its empty element with ids counted here (the same ids, max + 1).
+    """
+
+    def __init__(self, word) -> None:
+        self.word = word
+        self._blank: etree._Element | None = None
+        self._comments: etree._Element | None = None  # the w:comments element
+        self._next = 0
+
+    def place(self, pieces: list[Piece], start: int, end: int, text: str) -> None:
+        """A comment with `text` on the split runs covering [start, end)."""
+        from docx.text.run import Run
+
+        first, last = _runs(pieces, start, end)
+        if self._blank is None:
+            comment = self.word.add_comment(
+                [Run(first, self.word), Run(last, self.word)],
+                text="",
+                author=AUTHOR,
+                initials=INITIALS,
+            )
+            element = comment._comment_elm
+            # python-docx stamps the current time; the same input must give the same bytes.
+            element.date = None
+            self._blank = copy.deepcopy(element)
+            self._comments = element.getparent()
+            ids = [int(c.get(W + "id")) for c in self._comments.iterchildren(W + "comment")]
+            self._next = max(ids) + 1
+        else:
+            element = copy.deepcopy(self._blank)
+            element.set(W + "id", str(self._next))
+            self._comments.append(element)
+            Run(first, self.word).mark_comment_range(Run(last, self.word), self._next)
+            self._next += 1
+        _write_text(element, text.split("\n"))
 
 
 def comment_text(finding: dict) -> str:

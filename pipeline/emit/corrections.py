@@ -17,7 +17,7 @@ from ..errors import UnreadableFileError, UnsupportedFormatError, UsageError
 from ..ingest import sniff
 from ..ingest.wordxml import WalkedParagraph
 from ..options import FixOptions
-from .annotate import anchor, comment_text, finding_span, open_walked, place_comment
+from .annotate import CommentPlacer, anchor, comment_text, finding_span, open_walked
 from .atomic import deterministic_zip
 from .fixes import DEFAULT_APPLY, fixable_codes, propose, token_edits
 from .runsplit import fresh_ids, split_paragraph
@@ -187,12 +187,13 @@ def correct_docx(
             fixes.remove(planned)
 
     settled = {index for planned in fixes for index in planned.findings}
+    comments = CommentPlacer(word)
     for planned in fixes:
         text = "\n".join(comment_text(findings[index]) for index in planned.findings)
-        place_comment(word, pieces[planned.paragraph], planned.start, planned.end, text)
+        comments.place(pieces[planned.paragraph], planned.start, planned.end, text)
     for index, (paragraph, start, end) in enumerate(anchors):
         if index not in settled:
-            place_comment(word, pieces[paragraph], start, end, comment_text(findings[index]))
+            comments.place(pieces[paragraph], start, end, comment_text(findings[index]))
     revision_ids = fresh_ids(word.element)
     date = date or tracked_date()
     for planned in fixes:
