@@ -220,12 +220,11 @@ def _relative(path: Path, folder: Path) -> str:
 
 def write_summary(report: BatchReport) -> list[Path]:
     """summary.json and summary.csv in the output folder: deterministic, one row per file."""
-    import csv
-    import io
     import json
 
     from . import __version__
     from .emit.atomic import write_text
+    from .emit.cells import rows_to_csv
 
     rows = [{name: getattr(r, name) for name in SUMMARY_FIELDS} for r in report.results]
     data = {
@@ -235,16 +234,12 @@ def write_summary(report: BatchReport) -> list[Path]:
             {**row, "outputs": r.outputs} for row, r in zip(rows, report.results, strict=True)
         ],
     }
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=SUMMARY_FIELDS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
     return [
         write_text(
             report.output / "summary.json",
             json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
         ),
-        write_text(report.output / "summary.csv", "\ufeff" + buffer.getvalue()),
+        write_text(report.output / "summary.csv", "\ufeff" + rows_to_csv(SUMMARY_FIELDS, rows)),
     ]
 
 

@@ -5,9 +5,10 @@ Starts from the serialized result's `abbreviations` key, like every other output
 
 from __future__ import annotations
 
-import csv
 import io
 import json
+
+from .cells import rows_to_csv
 
 COLUMNS = ("abbreviation", "used", "defined_in", "expansion", "note")
 
@@ -41,11 +42,7 @@ def render(data: dict, fmt: str) -> str:
         return json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     rows = table_rows(data)
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return buffer.getvalue()
+        return rows_to_csv(COLUMNS, rows, lineterminator="\n")
     return _text(rows)
 
 

@@ -48,7 +48,7 @@ def institution_rows(data: dict) -> list[dict]:
 
 
 def write_institutions_csv(data: dict, result, path: Path) -> Path:
-    from .csvout import rows_to_csv
+    from .cells import rows_to_csv
 
     return write_text(
         path, rows_to_csv(INSTITUTION_COLUMNS, institution_rows(data)), encoding="utf-8-sig"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..models import to_roman
 from .atomic import deterministic_zip, write_bytes
+from .cells import append_row
 from .monitoring import FOLLOW_UP_COLUMNS, add_deadlines_sheet, add_follow_up, link_findings
 from .serialize import ACTIVITY_COLUMNS, FINDING_COLUMNS, activity_rows, finding_rows, source_text
 
@@ -38,7 +39,7 @@ def add_table_sheet(workbook, title: str, columns: tuple[str, ...], rows: list[d
     from openpyxl.utils import get_column_letter
 
     sheet = workbook.create_sheet(title)
-    sheet.append(list(columns))
+    append_row(sheet, list(columns))
     header_font = Font(bold=True)
     header_fill = PatternFill("solid", fgColor="DDE7F0")
     for cell in sheet[1]:
@@ -53,7 +54,7 @@ def add_table_sheet(workbook, title: str, columns: tuple[str, ...], rows: list[d
             if column in _DATE_COLUMNS and isinstance(value, str):
                 value = dt.date.fromisoformat(value)
             values.append(value)
-        sheet.append(values)
+        append_row(sheet, values)
     wrapped = dated = None  # style arrays, copied to each cell: setting a style re-hashes it
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells:
