@@ -6,19 +6,21 @@ bytes, natprog, options, project file and master glossary) are not recomputed (`
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from .batch_cache import CACHE_NAME, cache_key, load_cached, run_fingerprint, store_cached
-from .errors import ExitCode, NatprogError
+from .errors import ExitCode, NatprogError, OutputError
 from .options import Options
+from .workers import kill, signals_interrupt, worker_pool
 
 Status = Literal["ok", "cached", "error", "skipped"]
 FailOn = Literal["error", "warning", "never"]
@@ -194,12 +196,18 @@ def run_batch(
                 continue
             job = _Job(job.source, rel, job.outdir, job.output_dir, key, options, timeout)
         todo.append(job)
-    for result in _run_jobs(todo, jobs or _cores()):
-        results[result.file] = result
-        if on_result:
-            on_result(result)
+    with signals_interrupt(), contextlib.closing(_run_jobs(todo, jobs or _cores())) as running:
+        for result in running:
+            results[result.file] = result
+            if on_result:
+                on_result(result)
     report = BatchReport([results[name] for name in sorted(results)], output)
-    write_summary(report)
+    try:
+        write_summary(report)
+    except OSError as exc:
+        from .emit import cannot_write
+
+        raise OutputError(cannot_write(output, exc)) from None
     return report
 
 
@@ -252,7 +260,7 @@ def _run_jobs(jobs: list[_Job], workers: int) -> Iterator[FileResult]:
     Only as many jobs as there are workers are in flight, so a job's submission time is its
     start time and a hung one can be found. A worker that dies (a crash in a C library) breaks
     the pool: the jobs in flight are retried one at a time, so the file that kills a worker is
-    the only one reported for it.
+    the only one reported for it. Workers never outlive this generator (`workers.worker_pool`).
     """
     if not jobs:
         return
@@ -265,9 +273,8 @@ def _run_jobs(jobs: list[_Job], workers: int) -> Iterator[FileResult]:
             job = suspects.pop(0)
             yield from _run_isolated(job)
             continue
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
-        running: dict[Future, tuple[_Job, float]] = {}
-        try:
+        with worker_pool(workers) as pool:
+            running: dict[Future, tuple[_Job, float]] = {}
             while pending or running:
                 while pending and len(running) < workers:
                     job = pending.pop()
@@ -292,42 +299,28 @@ def _run_jobs(jobs: list[_Job], workers: int) -> Iterator[FileResult]:
                     others = [job for job, _ in running.values()]
                     (suspects if suspects else pending).extend(others)
                     running.clear()
-                    _kill(pool)
+                    kill(pool)
                     break
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _run_isolated(job: _Job) -> Iterator[FileResult]:
-    with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
+    with worker_pool(1) as pool:
         future = pool.submit(_work, job)
         try:
-            yield future.result(timeout=(job.timeout + _HARD_KILL_GRACE) if job.timeout else None)
+            result = future.result(
+                timeout=(job.timeout + _HARD_KILL_GRACE) if job.timeout else None
+            )
         except BrokenProcessPool:
-            yield _error_result(
+            result = _error_result(
                 job,
                 int(ExitCode.INTERNAL),
                 "internal error (the worker process died on this file); "
                 "rerun `natprog extract` on it with --debug and report it",
             )
         except TimeoutError:
-            _kill(pool)
-            yield _timeout_result(job)
-
-
-def _context():
-    """Fork where there is fork: workers start with the stages `_warm_up` imported, at no cost."""
-    import multiprocessing
-
-    if "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()
-
-
-def _kill(pool: ProcessPoolExecutor) -> None:
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        if process.is_alive():
-            process.kill()
+            kill(pool)
+            result = _timeout_result(job)
+    yield result
 
 
 def _warm_up(jobs: list[_Job]) -> None:

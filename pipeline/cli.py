@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import ExitCode, NatprogError, UsageError, internal_error
+from .errors import ExitCode, NatprogError, OutputError, UsageError, internal_error
 from .options import Limits, Options, load_config, options_from_config
 
 
@@ -474,6 +474,24 @@ class _NoticeHandler(logging.Handler):
         _err(f"natprog: {' '.join(record.getMessage().split())}")
 
 
+def _io_failure(error: OSError) -> str:
+    reason = error.strerror or type(error).__name__
+    return (
+        f"cannot write the output ({reason}): free some space, check the permissions, or "
+        "send the output somewhere else"
+    )
+
+
+def _drop_stdout() -> None:
+    """Point a failed stdout at /dev/null, so the interpreter's last flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # pytest's captured stdout has no descriptor
+        pass
+
+
 INTERRUPTED = "natprog: interrupted (no output was left half-written)"
 
 
@@ -491,6 +509,7 @@ def main(argv: list[str] | None = None) -> int:
     propagate, logger.propagate = logger.propagate, False
     try:
         code = cli.main(args=args, prog_name="natprog", standalone_mode=False)
+        sys.stdout.flush()  # a full disk or closed pipe on stdout is reported here, not lost
         if isinstance(code, int):  # click returns the code of --help/--version exits
             return code
     except click.exceptions.Abort:
@@ -506,6 +525,10 @@ def main(argv: list[str] | None = None) -> int:
         return int(error.exit_code)
     except SystemExit as exit_:
         return int(exit_.code or 0) if not isinstance(exit_.code, str) else 1
+    except OSError as error:  # writing stdout or an output the library did not wrap: never a bug
+        _err(f"natprog: {OutputError(_io_failure(error)).one_line()}")
+        _drop_stdout()
+        return int(ExitCode.CANNOT_WRITE)
     except KeyboardInterrupt:
         _err(INTERRUPTED)
         return int(ExitCode.INTERRUPTED)

@@ -65,7 +65,7 @@ def emit(result: Result, outdir: Path, formats: tuple[str, ...] | None = None) -
         outdir.mkdir(parents=True, exist_ok=True)
         stage = Path(tempfile.mkdtemp(prefix=".natprog-", suffix=".tmp", dir=outdir))
     except OSError as exc:
-        raise OutputError(_cannot_write(outdir, exc)) from None
+        raise OutputError(cannot_write(outdir, exc)) from None
     chosen = formats or DEFAULT_FORMATS
     try:
         produced = []
@@ -89,12 +89,12 @@ def emit(result: Result, outdir: Path, formats: tuple[str, ...] | None = None) -
                     written.append(Path(made))
         return written
     except OSError as exc:
-        raise OutputError(_cannot_write(outdir, exc)) from None
+        raise OutputError(cannot_write(outdir, exc)) from None
     finally:
         shutil.rmtree(stage, ignore_errors=True)
 
 
-def _cannot_write(outdir: Path, exc: OSError) -> str:
+def cannot_write(outdir: Path, exc: OSError) -> str:
     reason = exc.strerror or str(exc)
     return (
         f"cannot write the outputs to {outdir} ({reason}): free some space, check the "
