@@ -17,8 +17,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .batch_cache import CACHE_NAME, cache_key, load_cached, run_fingerprint, store_cached
-from .errors import ExitCode, NatprogError, OutputError
+from .batch_cache import cache_key, load_cached, run_fingerprint, store_cached
+from .emit import staging
+from .errors import ExitCode, NatprogError, OutputError, UnreadableFileError, UsageError
 from .options import Options
 from .workers import kill, signals_interrupt, worker_pool
 
@@ -154,53 +155,65 @@ def run_batch(
     folder = Path(folder)
     output = Path(output)
     files, skipped = discover(folder, follow_symlinks=follow_symlinks)
-    # an output folder inside the input folder holds our own outputs, not drafts
     inside = output.resolve()
+    if folder.resolve().is_relative_to(inside):
+        raise UsageError(
+            f"the output folder {output} holds the input folder {folder}: natprog would take "
+            "the drafts for its own outputs; choose an output folder outside it with -o"
+        )
+    staging.clean_stale(output)
+    # an output folder inside the input folder holds our own outputs, not drafts
     files = [p for p in files if not p.resolve().is_relative_to(inside)]
     skipped = [s for s in skipped if not s.path.absolute().is_relative_to(inside)]
     results: dict[str, FileResult] = {}
     for item in skipped:
         rel = _relative(item.path, folder)
         results[rel] = FileResult(
-            rel, item.path.suffix.lower().lstrip("."), "skipped", message=item.reason
+            printable(rel), item.path.suffix.lower().lstrip("."), "skipped", message=item.reason
         )
     if on_start:
         on_start(len(files))
-    fingerprint = run_fingerprint(options) if use_cache else ""
+    # The key is computed even with --no-cache: the fresh outputs then carry a fresh record.
+    fingerprint = run_fingerprint(options)
     todo: list[_Job] = []
-    for path in files:
+    for path, refusal in _refusals(files, folder).items():
         rel = _relative(path, folder)
+        if refusal is not None:
+            results[rel] = FileResult(
+                printable(rel),
+                path.suffix.lower().lstrip("."),
+                "error",
+                exit_code=int(refusal.exit_code),
+                message=refusal.message,
+            )
+            if on_result:
+                on_result(results[rel])
+            continue
         out_rel = output_dir_name(Path(rel))
-        job = _Job(
-            source=path,
-            display=rel,
-            outdir=output / out_rel,
-            output_dir=out_rel.as_posix(),
-            key="",
-            options=options,
-            timeout=timeout,
-        )
-        if use_cache:
-            try:
-                key = cache_key(path.read_bytes(), fingerprint)
-            except OSError:
-                key = ""  # unreadable: the worker reports it properly
-            cached = load_cached(job.outdir, key) if key else None
-            if cached is not None:
-                cached.file, cached.output_dir = rel, job.output_dir
-                if cached.status == "ok":
-                    cached.status = "cached"
-                results[rel] = cached
-                if on_result:
-                    on_result(cached)
-                continue
-            job = _Job(job.source, rel, job.outdir, job.output_dir, key, options, timeout)
+        try:
+            key = cache_key(path.read_bytes(), fingerprint)
+        except OSError:
+            key = ""  # unreadable: the worker reports it properly
+        job = _Job(path, rel, output / out_rel, out_rel.as_posix(), key, options, timeout)
+        cached = load_cached(job.outdir, key) if key and use_cache else None
+        if cached is not None:
+            cached.file, cached.output_dir = rel, job.output_dir
+            if cached.status == "ok":
+                cached.status = "cached"
+            results[rel] = cached
+            if on_result:
+                on_result(cached)
+            continue
         todo.append(job)
+    jobs_by_name = {job.display: job for job in todo}
     with signals_interrupt(), contextlib.closing(_run_jobs(todo, jobs or _cores())) as running:
         for result in running:
             results[result.file] = result
             if on_result:
                 on_result(result)
+    for result in results.values():
+        if result.failed and result.file in jobs_by_name:  # e.g. a worker the OOM killer took
+            _remove_stale_outputs(jobs_by_name[result.file].outdir)
     report = BatchReport([results[name] for name in sorted(results)], output)
     try:
         write_summary(report)
@@ -209,6 +222,35 @@ def run_batch(
 
         raise OutputError(cannot_write(output, exc)) from None
     return report
+
+
+def _refusals(files: list[Path], folder: Path) -> dict[Path, NatprogError | None]:
+    """Each file, and why it cannot be processed (None: it can).
+
+    A name that is not valid UTF-8 cannot be written into the summary; two names that differ
+    only in case (`x.docx`, `x.DOCX`) would share one output folder and overwrite each other.
+    """
+    out: dict[Path, NatprogError | None] = {}
+    claims: dict[str, list[Path]] = {}
+    for path in files:
+        rel = _relative(path, folder)
+        if rel != printable(rel):
+            out[path] = UnreadableFileError(
+                "the file name is not valid UTF-8 (saved on another system?): rename the file "
+                "and run the batch again"
+            )
+            continue
+        out[path] = None
+        claims.setdefault(output_dir_name(Path(rel)).as_posix().casefold(), []).append(path)
+    for paths in claims.values():
+        if len(paths) > 1:
+            names = ", ".join(_relative(p, folder) for p in paths)
+            for path in paths:
+                out[path] = UsageError(
+                    f"{names} would share one output folder (names that differ only in "
+                    "case): rename all but one and run the batch again"
+                )
+    return out
 
 
 def _cores() -> int:
@@ -224,6 +266,11 @@ def _relative(path: Path, folder: Path) -> str:
         return path.relative_to(folder).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def printable(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) become �."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def write_summary(report: BatchReport) -> list[Path]:
@@ -377,7 +424,7 @@ def _work(job: _Job) -> FileResult:
         signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, job.timeout)
     try:
-        result, written = extract(job.source, job.outdir, job.options)
+        result, written = extract(job.source, job.outdir, job.options, own_folder=True)
         severities = [finding.severity for finding in result.findings]
         programme = result.programme
         outcome = FileResult(
@@ -418,16 +465,6 @@ def _work(job: _Job) -> FileResult:
 
 
 def _remove_stale_outputs(outdir: Path) -> None:
-    """A file that now fails must not leave the outputs of its previous version behind."""
-    previous = load_cached(outdir, None)
-    if previous is None:
-        return
-    for name in previous.outputs:
-        target = outdir / name
-        if target.parent == outdir and target.is_file():
-            target.unlink()
-    cache = outdir / CACHE_NAME
-    if cache.exists():
-        cache.unlink()
-    if not any(outdir.iterdir()):
-        outdir.rmdir()
+    """A file that now fails must not leave the outputs of its previous version behind: its
+    folder (natprog's own, one per draft) goes, in one rename."""
+    staging.discard(outdir)
