@@ -117,6 +117,42 @@ def input_options(func):
             default=None,
             help="Refuse PDFs with more pages (default 2000).",
         ),
+        click.option(
+            "--max-paragraphs",
+            type=int,
+            default=None,
+            help="Refuse drafts with more paragraphs or text lines (default 50000).",
+        ),
+        click.option(
+            "--max-cells",
+            type=int,
+            default=None,
+            help="Refuse DOCX with more table cells (default 100000).",
+        ),
+        click.option(
+            "--max-runs",
+            type=int,
+            default=None,
+            help="Refuse DOCX with more runs of text (default 500000).",
+        ),
+        click.option(
+            "--max-chars",
+            type=int,
+            default=None,
+            help="Refuse drafts with more characters of text (default 2000000).",
+        ),
+        click.option(
+            "--max-xml-elements",
+            type=int,
+            default=None,
+            help="Refuse DOCX whose main part has more XML elements (default 2000000).",
+        ),
+        click.option(
+            "--max-stream-mb",
+            type=float,
+            default=None,
+            help="Refuse PDFs whose compressed streams inflate beyond this (default 64).",
+        ),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -124,12 +160,7 @@ def input_options(func):
 
 
 def _options_from_kwargs(kwargs: dict, **extra) -> Options:
-    limits = {
-        "max_file_mb": kwargs.pop("max_file_mb", None),
-        "max_unzipped_mb": kwargs.pop("max_unzipped_mb", None),
-        "max_ratio": kwargs.pop("max_ratio", None),
-        "max_pages": kwargs.pop("max_pages", None),
-    }
+    limits = {name: kwargs.pop(name, None) for name in Limits.__slots__}
     glossary = kwargs.pop("glossary", None)
     if glossary is not None:
         extra.setdefault("glossary_path", glossary)

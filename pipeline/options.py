@@ -28,6 +28,13 @@ class Limits:
     max_unzipped_mb: float = 300.0  # total uncompressed size of a DOCX/ODT
     max_ratio: float = 200.0  # uncompressed/compressed size of any ZIP member
     max_pages: int = 2000  # PDF pages
+    # The work, not only the bytes: a small file can still hold a million empty paragraphs.
+    max_paragraphs: int = 50_000  # paragraphs (DOCX) or lines with text (TXT); 2012 draft: 782
+    max_cells: int = 100_000  # DOCX table cells
+    max_runs: int = 500_000  # DOCX runs (stretches of equal formatting)
+    max_chars: int = 2_000_000  # characters of text, any format (~1,000 pages)
+    max_xml_elements: int = 2_000_000  # elements of word/document.xml (2012 draft: ~12,000)
+    max_stream_mb: float = 64.0  # PDF: what its compressed streams (images aside) inflate to
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +105,8 @@ def options_from_config(
             limits = replace(limits, **config["limits"])
         except TypeError as exc:
             raise ConfigError(
-                f"{path or CONFIG_NAME}: [limits]: {exc}; the limits are max_file_mb, "
-                "max_unzipped_mb, max_ratio and max_pages"
+                f"{path or CONFIG_NAME}: [limits]: {exc}; the limits are "
+                + ", ".join(Limits.__slots__)
             ) from None
     glossary = config.get("glossary")
     return replace(

@@ -11,17 +11,21 @@ import zlib
 
 from badfiles import CONTENT_TYPES, document_xml, package, paragraph, programme_body
 
-NUMBERING_REL = (
+RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'relationships/numbering" Target="numbering.xml"/>{extra}</Relationships>'
+    "{extra}</Relationships>"
+)
+NUMBERING_REL = RELS.format(
+    extra='<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/numbering" Target="numbering.xml"/>'
 )
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def numbering_xml(fmt: str = "decimal", start: int | str = 1, override: int | str | None = None,
-                  ilvl: str = "0") -> str:
+def numbering_xml(
+    fmt: str = "decimal", start: int | str = 1, override: int | str | None = None, ilvl: str = "0"
+) -> str:
     over = (
         f'<w:lvlOverride w:ilvl="{ilvl}"><w:startOverride w:val="{override}"/></w:lvlOverride>'
         if override is not None
@@ -47,8 +51,10 @@ def numbered_docx(numbering: str, items: int = 3, ilvl: str = "0", extra_body: s
     body = "".join(list_paragraph(f"Точка {i}", ilvl) for i in range(items))
     return package(
         document_xml(body + programme_body(1, 2) + extra_body),
-        {"word/numbering.xml": numbering.encode(), "word/_rels/document.xml.rels":
-         NUMBERING_REL.format(extra="").encode()},
+        {
+            "word/numbering.xml": numbering.encode(),
+            "word/_rels/document.xml.rels": NUMBERING_REL.encode(),
+        },
     )
 
 
@@ -68,7 +74,7 @@ def missing_image_docx() -> bytes:
     )
     return package(
         document_xml(drawing + programme_body(1, 2)),
-        {"word/_rels/document.xml.rels": NUMBERING_REL.format(extra=rel).encode()},
+        {"word/_rels/document.xml.rels": RELS.format(extra=rel).encode()},
     )
 
 
@@ -90,8 +96,10 @@ def ebcdic_settings_docx() -> bytes:
     )
     return package(
         document_xml(programme_body(1, 2)),
-        {"word/settings.xml": settings,
-         "word/_rels/document.xml.rels": NUMBERING_REL.format(extra=rel).encode()},
+        {
+            "word/settings.xml": settings,
+            "word/_rels/document.xml.rels": RELS.format(extra=rel).encode(),
+        },
     )
 
 
@@ -129,7 +137,9 @@ def pdf_with_stream(content: bytes) -> bytes:
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
     return out.getvalue()
 
 
@@ -141,7 +151,9 @@ def pdf_bomb(inflated_mb: int) -> bytes:
     pdf = pdf_with_stream(b"")
     empty = zlib.compress(b"", 9)
     head = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(empty)
-    return pdf.replace(head + empty, b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed)
+    return pdf.replace(
+        head + empty, b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed
+    )
 
 
 __all__ = ["CONTENT_TYPES", "paragraph", "zipfile"]

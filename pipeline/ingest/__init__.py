@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import (
@@ -18,6 +20,7 @@ from ..errors import (
 )
 from ..models import Document
 from ..options import Options
+from .budget import check_text
 
 SUPPORTED_SUFFIXES = (".docx", ".pdf", ".txt", ".odt", ".doc", ".docm", ".rtf")
 _MB = 1024 * 1024
@@ -175,9 +178,36 @@ def ingest(path: Path | str, options: Options | None = None) -> Document:
         converted = convert_to_docx(path, options, suffix=f".{kind}")
         document = read_docx(converted, where, options)
     document.sha256 = sha256
+    _clean(document)
+    check_text(
+        len(document.blocks),
+        sum(len(block.text) for block in document.blocks),
+        options.limits,
+        where,
+    )
     for index, block in enumerate(document.blocks):
         block.seq = index
     return document
+
+
+# Characters no text means: C0 controls but tab/LF/CR, DEL and C1 controls, lone surrogates
+# (a bad w:sym or PDF ToUnicode map) and the non-characters U+FFFE/U+FFFF. XML, JSON and
+# XLSX cannot carry them; each becomes U+FFFD, one for one, so offsets stay valid.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _clean(document: Document) -> None:
+    for block in (*document.blocks, *document.header_blocks, *document.footer_blocks):
+        if _NOT_TEXT.search(block.text):
+            block.text = _NOT_TEXT.sub("\ufffd", block.text)
+    document.comments = [
+        replace(
+            comment,
+            text=_NOT_TEXT.sub("\ufffd", comment.text),
+            anchor_text=_NOT_TEXT.sub("\ufffd", comment.anchor_text),
+        )
+        for comment in document.comments
+    ]
 
 
 def accepted_bytes(document: Document) -> bytes:
