@@ -167,6 +167,8 @@ class Document:
         None  # set by the parser: "label-table", "paragraphs", "wide-table", "mixed"
     )
     encoding: str | None = None  # for text files
+    # Automatic-numbering start values outside what Word accepts, as written (clamped on reading).
+    numbering_clamped: list[int] = field(default_factory=list)
     # The DOCX walk (ingest.wordxml.WordWalk), kept for the annotated copy; never serialized.
     word_walk: Any = field(default=None, repr=False, compare=False)
 

@@ -166,6 +166,7 @@ def read_docx(data: bytes, path: str, options: Options) -> Document:
         authors=tuple(sorted(stats.authors)),
     )
     document.comments = _comments(package, walker)
+    document.numbering_clamped = list(numbering.clamped)
     document.word_walk = WordWalk(body, walked)
     return document
 
