@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import posixpath
+import re
 import signal
 import time
 from collections.abc import Callable, Iterator
@@ -150,6 +152,7 @@ def run_batch(
     arrives (for a progress bar). Summary files are written into `output` at the end.
     """
     from .discover import discover
+    from .ingest import read_capped
 
     options = options or Options()
     folder = Path(folder)
@@ -174,7 +177,9 @@ def run_batch(
     if on_start:
         on_start(len(files))
     # The key is computed even with --no-cache: the fresh outputs then carry a fresh record.
+    options = options.with_(follow_symlinks=follow_symlinks)
     fingerprint = run_fingerprint(options)
+    limit = int(options.limits.max_file_mb * 1024 * 1024) + 1
     todo: list[_Job] = []
     for path, refusal in _refusals(files, folder).items():
         rel = _relative(path, folder)
@@ -191,7 +196,8 @@ def run_batch(
             continue
         out_rel = output_dir_name(Path(rel))
         try:
-            key = cache_key(path.read_bytes(), fingerprint)
+            data = read_capped(path, limit, follow_symlinks=follow_symlinks)
+            key = cache_key(data, fingerprint)
         except OSError:
             key = ""  # unreadable: the worker reports it properly
         job = _Job(path, rel, output / out_rel, out_rel.as_posix(), key, options, timeout)
@@ -403,8 +409,21 @@ def _error_result(job: _Job, code: int, message: str) -> FileResult:
         job.source.suffix.lower().lstrip("."),
         "error",
         exit_code=code,
-        message=message,
+        message=_without_paths(message, job),
     )
+
+
+# A path that starts at the root, as a library or the OS may quote it in an error.
+_ABSOLUTE = re.compile(r"(?<![\w.~/])/(?:[^\s/'\"«»()]+/)+[^\s/'\"«»():,;]*")
+
+
+def _without_paths(message: str, job: _Job) -> str:
+    """The summary names files relative to the batch folders, never by absolute path: the
+    draft and its output folder by their relative names, any other path by its last part."""
+    for place, shown in ((job.outdir, job.output_dir), (job.source, job.display)):
+        for form in sorted({str(place), str(place.absolute())}, key=len, reverse=True):
+            message = message.replace(form, shown)
+    return _ABSOLUTE.sub(lambda match: posixpath.basename(match.group(0).rstrip("/")), message)
 
 
 class _Timeout(Exception):

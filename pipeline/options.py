@@ -48,6 +48,9 @@ class Options:
     glossary_path: Path | None = None  # master glossary; None: the project's abbreviations.csv
     text_only: bool = False
     config_path: Path | None = None
+    # False in a batch without --follow-symlinks: a file swapped for a link after the folder
+    # was listed is then refused when opened (O_NOFOLLOW), not read.
+    follow_symlinks: bool = True
 
     def with_(self, **changes) -> Options:
         return replace(self, **changes)
