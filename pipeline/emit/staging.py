@@ -133,16 +133,26 @@ def _move_files(stage: Path, target: Path) -> list[Path]:
 
 @contextlib.contextmanager
 def signals_held():
-    """Hold Ctrl-C and SIGTERM while a set is moved into place: the handful of renames finish,
-    then the signal is delivered. (SIGKILL cannot be held: `clean_stale` finishes that case.)"""
-    if not hasattr(signal, "pthread_sigmask"):
+    """Hold Ctrl-C, SIGTERM and SIGHUP while a set is moved into place: the handful of renames
+    finish, then the signal takes effect as it would have. (SIGKILL cannot be held:
+    `clean_stale` finishes that case.) Python runs handlers in the main thread only, so
+    elsewhere there is nothing to hold."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+    received: list[int] = []
+    previous = {
+        number: signal.signal(number, lambda n, _f: received.append(n)) for number in _SIGNALS
+    }
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if received:
+            signal.raise_signal(received[0])
 
 
 def move_in(stage: Path, target: Path) -> list[Path]:
@@ -173,6 +183,8 @@ def _exchange(first: Path, second: Path) -> bool:
 def swap_folder(stage: Path, target: Path) -> None:
     """Make the staged folder `target`, replacing the old one in one step; the old set is
     removed afterwards. Without an atomic swap, the old folder is renamed aside first."""
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise NotADirectoryError(20, "not a folder", str(target))  # never swap a user's file away
     seal(stage, target)
     (stage / JOURNAL).unlink()  # a swapped folder is the set itself: no journal inside it
     with signals_held():
