@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 
 from . import staging
 from .atomic import fsync_dir
+from .original import Original
 
 if TYPE_CHECKING:
-    from ..run import Result
+    from ..models import Result
 
-# format name -> (file name pattern, writer module:function). Writers take (data, result, path).
+# format name -> (file name pattern, writer module:function). Writers take (data, path, original):
+# the serialized result, where to write, and the input file (read only by the annotated copy).
 # Order matters: the data package describes the CSVs, so it comes after them.
 OUTPUTS: dict[str, tuple[str, str]] = {
     "json": ("{stem}.json", "jsonout:write_json"),
@@ -67,6 +69,7 @@ def emit(
     from ..errors import OutputError
 
     data = result.to_dict()
+    original = Original(Path(result.document.path), result.options.revisions)
     outdir = Path(outdir)
     home = outdir.parent if own_folder else outdir
     try:
@@ -81,9 +84,9 @@ def emit(
         for name, path in output_paths(result.stem, stage, chosen).items():
             writer = _writer(OUTPUTS[name][1])
             if name in FOLDER_OUTPUTS and not own_folder:
-                made = writer(data, result, path, described=outdir)
+                made = writer(data, path, original, described=outdir)
             else:
-                made = writer(data, result, path)
+                made = writer(data, path, original)
             if made is not None:  # a writer may decline (e.g. the annotated copy of a PDF)
                 produced.append(outdir / Path(made).relative_to(stage))
         if own_folder:

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from .atomic import write_text
 from .cells import rows_to_csv
+from .original import Original
 from .serialize import ACTIVITY_COLUMNS, activity_rows
 
 
-def write_activities_csv(data: dict, result, path: Path) -> Path:
+def write_activities_csv(data: dict, path: Path, original: Original) -> Path:
     return write_text(
         path, rows_to_csv(ACTIVITY_COLUMNS, activity_rows(data)), encoding="utf-8-sig"
     )

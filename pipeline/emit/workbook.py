@@ -15,6 +15,7 @@ from ..models import to_roman
 from .atomic import deterministic_zip, write_bytes
 from .cells import append_row
 from .monitoring import FOLLOW_UP_COLUMNS, add_deadlines_sheet, add_follow_up, link_findings
+from .original import Original
 from .serialize import ACTIVITY_COLUMNS, FINDING_COLUMNS, activity_rows, finding_rows, source_text
 
 _FIXED = dt.datetime(2000, 1, 1)
@@ -157,5 +158,5 @@ def workbook_bytes(workbook) -> bytes:
     return deterministic_zip(buffer.getvalue())
 
 
-def write_xlsx(data: dict, result, path: Path) -> Path:
+def write_xlsx(data: dict, path: Path, original: Original) -> Path:
     return write_bytes(path, workbook_bytes(build_workbook(data)))

@@ -17,7 +17,7 @@ from .budget import check_word_part
 from .numbering import Numbering
 from .revisions import RevisionStats, count_revisions
 from .safezip import SafeZip, parse_xml
-from .wordxml import W, WalkedParagraph, WordWalk, WordWalker, read_styles
+from .wordxml import W, WalkedParagraph, WordWalker, read_styles
 
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -167,7 +167,6 @@ def read_docx(data: bytes, path: str, options: Options) -> Document:
     )
     document.comments = _comments(package, walker)
     document.numbering_clamped = list(numbering.clamped)
-    document.word_walk = WordWalk(body, walked)
     return document
 
 
