@@ -29,10 +29,10 @@ def stages(path: Path, outdir: Path) -> dict:
     from natprog.checks import run_checks
     from natprog.emit import emit
     from natprog.ingest import ingest
+    from natprog.models import Result
     from natprog.normalize import normalize
     from natprog.options import Options
     from natprog.parse import parse
-    from natprog.models import Result
 
     options = Options()
     state: dict = {}
