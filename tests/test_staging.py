@@ -66,6 +66,17 @@ def test_stale_staging_folders_of_dead_runs_are_removed_not_live_ones(tmp_path):
         sleeper.wait()
 
 
+def test_an_old_natprogs_staging_folder_goes_after_a_day(tmp_path):
+    old = tmp_path / f"{staging.PREFIX}k3j2x9ab{staging.SUFFIX}"
+    old.mkdir()
+    recent = tmp_path / f"{staging.PREFIX}zz9911aa{staging.SUFFIX}"
+    recent.mkdir()
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(old, (two_days_ago, two_days_ago))
+    staging.clean_stale(tmp_path)
+    assert not old.exists() and recent.exists()
+
+
 def test_a_sealed_set_of_a_dead_run_is_finished(tmp_path):
     """Killed outright mid-move: the journal says the set was whole, the next run moves it in."""
     pid, started = dead_pid()

@@ -12,6 +12,7 @@ import os
 import secrets
 import shutil
 import signal
+import time
 from pathlib import Path
 
 PREFIX = ".natprog-"
@@ -62,11 +63,21 @@ def discard(folder: Path) -> None:
     shutil.rmtree(aside, ignore_errors=True)
 
 
-def _owner_gone(name: str) -> bool:
+_OLD_FORMAT_AGE_S = 24 * 3600
+
+
+def _owner_gone(name: str, path: Path | None = None) -> bool:
     """True when the staging folder `name` belongs to a process that no longer runs."""
     parts = name[len(PREFIX) : -len(SUFFIX)].split("-")
     if len(parts) != 3 or not parts[0].isdigit():
-        return False  # not ours to judge (another tool's name, or an older natprog's)
+        # An older natprog named its folders without an owner (`.natprog-k3j2x9.tmp`): no run
+        # takes a day to write one draft's outputs, so a folder untouched that long is dead.
+        if path is None or len(parts) != 1:
+            return False
+        try:
+            return time.time() - path.stat().st_mtime > _OLD_FORMAT_AGE_S
+        except OSError:
+            return False
     pid, started = int(parts[0]), parts[1]
     if pid == os.getpid():
         return False
@@ -94,7 +105,9 @@ def clean_stale(parent: Path) -> None:
         return
     for entry in entries:
         name = entry.name
-        if not (name.startswith(PREFIX) and name.endswith(SUFFIX)) or not _owner_gone(name):
+        if not (name.startswith(PREFIX) and name.endswith(SUFFIX)):
+            continue
+        if not entry.is_dir(follow_symlinks=False) or not _owner_gone(name, Path(entry.path)):
             continue
         stage = Path(entry.path)
         journal = stage / JOURNAL

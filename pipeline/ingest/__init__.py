@@ -147,7 +147,7 @@ def read_capped(path: Path, limit: int, *, follow_symlinks: bool = True) -> byte
     if not follow_symlinks:
         flags |= getattr(os, "O_NOFOLLOW", 0)
     handle = os.open(path, flags | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not block here
-    with os.fdopen(handle, "rb") as stream:
+    with open(handle, "rb") as stream:  # builtin open: takes the descriptor, closes it
         if not stat.S_ISREG(os.fstat(handle).st_mode):
             raise OSError(errno.EINVAL, "not a regular file (a device or a pipe?)")
         chunks = []

@@ -147,20 +147,20 @@ class SafeZip:
                 path=self.path,
             )
         cap = _ratio_cap(info, self.limits) + _SMALL
-        out = bytearray()
+        out = io.BytesIO()  # getvalue() hands its buffer over: a 245 MB part is held once
         try:
             # zipfile never returns more than the declared size (then fails the checksum), so
             # the caps below are a second line for sizes it believes.
             with self._zip.open(info) as handle:
                 while chunk := handle.read(_CHUNK):
-                    out += chunk
-                    if len(out) > budget:
+                    out.write(chunk)
+                    if out.tell() > budget:
                         raise LimitExceededError(
                             f"{name} inflates beyond the {self.limits.max_unzipped_mb:g} MB limit "
                             "(a ZIP bomb?): raise it with --max-unzipped-mb if the file is genuine",
                             path=self.path,
                         )
-                    if len(out) > cap:
+                    if out.tell() > cap:
                         raise LimitExceededError(
                             f"{name} inflates more than {self.limits.max_ratio:g}× (a ZIP bomb?): "
                             "raise the limit with --max-ratio if the file is genuine",
@@ -177,7 +177,7 @@ class SafeZip:
                 f"the file is damaged or truncated ({name}: {exc}): {_DAMAGED_HINT}",
                 path=self.path,
             ) from None
-        return bytes(out)
+        return out.getvalue()
 
     def xml(self, name: str) -> etree._Element:
         return parse_xml(self.read(name), name=name, path=self.path)
