@@ -26,12 +26,14 @@ _SIGNALS = tuple(
 
 
 def _start_time(pid: int) -> str:
-    """The process's start time in clock ticks since boot ('' where /proc is missing)."""
+    """The process's start time in clock ticks since boot; '' where /proc is missing, and
+    "dead" for a zombie (killed, not yet reaped: a container's init may never reap it)."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return ""
-    return stat.rsplit(")", 1)[1].split()[19]
+    fields = stat.rsplit(")", 1)[1].split()
+    return "dead" if fields[0] in ("Z", "X") else fields[19]
 
 
 def _owner_tag() -> str:
@@ -83,7 +85,7 @@ def _owner_gone(name: str, path: Path | None = None) -> bool:
         return False
     now = _start_time(pid)
     if now:
-        return now != started  # the pid was reused by another process
+        return now != started  # a zombie, or the pid was reused by another process
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
