@@ -290,6 +290,17 @@ def big_docx(megabytes: int) -> bytes:
     return package(big_document_xml(megabytes))
 
 
+def largest_text() -> bytes:
+    """A valid draft just under the default limits: 49 929 lines, 572 077 characters."""
+    one = programme(
+        [
+            Sec(numeral, activities=acts(*range(1, 30)))
+            for numeral in ("I", "II", "III", "IV", "V", "VI", "VII")
+        ]
+    )
+    return (one * 11).encode("utf-8")
+
+
 REPRODUCERS = {
     "letter.docx": (lambda: numbered_docx(numbering_xml("upperLetter", 1, 99999999999)), 0),
     "roman.docx": (lambda: numbered_docx(numbering_xml("upperRoman", 10**12)), 0),
@@ -297,6 +308,9 @@ REPRODUCERS = {
     "huge.docx": (lambda: big_docx(245), ExitCode.CONTENT_LIMIT),
     "bomb.pdf": (lambda: pdf_bomb(1500), ExitCode.STREAM_LIMIT),
     "long.txt": (lambda: text_with_long_line(150_000), 0),
+    # the promise for anything within the default limits: the largest drafts they let through
+    "max.txt": (largest_text, 0),
+    "max.docx": (lambda: package(document_xml(programme_body(34, 100))), 0),  # 48 000 paragraphs
 }
 
 
