@@ -18,6 +18,7 @@ from . import __version__
 from .errors import ExitCode, NatprogError, OutputError, UsageError, internal_error
 from .options import Limits, Options
 from .project import load_config, options_from_config
+from .workers import signals_interrupt
 
 
 def _build_options(
@@ -506,7 +507,9 @@ def main(argv: list[str] | None = None) -> int:
     logger.setLevel(logging.INFO)
     propagate, logger.propagate = logger.propagate, False
     try:
-        code = cli.main(args=args, prog_name="natprog", standalone_mode=False)
+        # SIGTERM/SIGHUP end a run like Ctrl-C: staging folders removed, workers stopped.
+        with signals_interrupt():
+            code = cli.main(args=args, prog_name="natprog", standalone_mode=False)
         sys.stdout.flush()  # a full disk or closed pipe on stdout is reported here, not lost
         if isinstance(code, int):  # click returns the code of --help/--version exits
             return code

@@ -179,3 +179,21 @@ def test_sigkill_of_batch_leaves_whole_folders(tmp_path):
     rerun = subprocess.run(command, capture_output=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert leftovers(out) == []
+
+
+def test_sigterm_of_extract_cleans_up_at_once(tmp_path):
+    """SIGTERM ends a run like Ctrl-C: exit 130, no staging folder, the old or the new set."""
+    source = tmp_path / "np2012-draft.docx"
+    shutil.copyfile(DRAFT_2012["docx"], source)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "natprog", "extract", str(source), "-o", str(out)]
+    subprocess.run(command, capture_output=True, timeout=300, check=True)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(1.0)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=300)
+    assert process.returncode in (0, 130), err
+    if process.returncode == 130:
+        assert err.decode().count("\n") == 1
+    assert leftovers(out) == []
+    assert consistent(out)
