@@ -192,7 +192,8 @@ def test_sigterm_of_extract_cleans_up_at_once(tmp_path):
     time.sleep(1.0)
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=300)
-    assert process.returncode in (0, 130), err
+    # -15: the signal came while Python was still starting, before natprog handles it
+    assert process.returncode in (0, 130, -signal.SIGTERM), err
     if process.returncode == 130:  # (click starts a new line first, as after a ^C)
         assert [line for line in err.decode().splitlines() if line] == [
             "natprog: interrupted (no output was left half-written)"
