@@ -47,7 +47,7 @@ def stages(path: Path, outdir: Path) -> dict:
         state["programme"] = normalize(state["parsed"])
 
     def do_abbreviations():
-        resolve_abbreviations(state["document"], state["programme"], options)
+        state["programme"] = resolve_abbreviations(state["programme"], options)
 
     def do_checks():
         state["findings"] = run_checks(state["document"], state["programme"], options)
