@@ -123,7 +123,7 @@ def input_options(func):
             "--max-paragraphs",
             type=int,
             default=None,
-            help="Refuse drafts with more paragraphs or text lines (default 50000).",
+            help="Refuse drafts with more paragraphs or text lines (default 30000).",
         ),
         click.option(
             "--max-cells",

@@ -27,7 +27,7 @@ class Limits:
     max_ratio: float = 200.0  # uncompressed/compressed size of any ZIP member
     max_pages: int = 2000  # PDF pages
     # The work, not only the bytes: a small file can still hold a million empty paragraphs.
-    max_paragraphs: int = 50_000  # paragraphs (DOCX) or lines with text (TXT); 2012 draft: 782
+    max_paragraphs: int = 30_000  # paragraphs (DOCX) or lines with text (TXT); 2012 draft: 782
     max_cells: int = 100_000  # DOCX table cells
     max_runs: int = 500_000  # DOCX runs (stretches of equal formatting)
     max_chars: int = 2_000_000  # characters of text, any format (~1,000 pages)
