@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Literal
 
 from .batch_cache import cache_key, load_cached, run_fingerprint, store_cached
+from .batch_prune import Removed, prune_outputs
 from .emit import staging
-from .errors import ExitCode, NatprogError, OutputError, UnreadableFileError, UsageError
+from .errors import ExitCode, NatprogError, OutputError, UsageError
 from .findings import FailOn, Outcome, Report
 from .options import Options
 from .workers import kill, signals_interrupt, worker_pool
@@ -104,6 +105,7 @@ class BatchReport:
 
     results: list[FileResult]
     output: Path
+    removed: list[Removed] = field(default_factory=list)  # with `prune`: outputs of gone drafts
 
     def counts(self) -> dict[str, int]:
         out = {"files": len(self.results), "ok": 0, "cached": 0, "error": 0, "skipped": 0}
@@ -121,10 +123,11 @@ class BatchReport:
 
     def total_line(self) -> str:
         c = self.counts()
+        removed = f", outputs of {len(self.removed)} removed" if self.removed else ""
         return (
             f"{c['files']} file{'' if c['files'] == 1 else 's'}: "
             f"{c['ok'] + c['cached']} ok ({c['cached']} cached), "
-            f"{c['error']} failed, {c['skipped']} skipped"
+            f"{c['error']} failed, {c['skipped']} skipped{removed}"
         )
 
 
@@ -143,13 +146,15 @@ def run_batch(
     follow_symlinks: bool = False,
     timeout: float = 300.0,
     use_cache: bool = True,
+    prune: bool = False,
     on_result: Callable[[FileResult], None] | None = None,
     on_start: Callable[[int], None] | None = None,
 ) -> BatchReport:
     """Process every supported file under `folder` into `output`; never raises for a bad file.
 
     `on_start(n)` is told how many files will be looked at, `on_result` gets each result as it
-    arrives (for a progress bar). Summary files are written into `output` at the end.
+    arrives (for a progress bar). Summary files are written into `output` at the end. With
+    `prune`, the outputs of drafts no longer in `folder` are removed (`batch_prune.py`).
     """
     from .discover import discover
     from .ingest import read_capped
@@ -181,20 +186,34 @@ def run_batch(
     fingerprint = run_fingerprint(options)
     limit = int(options.limits.max_file_mb * 1024 * 1024) + 1
     todo: list[_Job] = []
-    for path, refusal in _refusals(files, folder).items():
+    claimed: dict[str, str] = {}  # output folder (any case) -> the file that writes it
+    for path in files:
         rel = _relative(path, folder)
-        if refusal is not None:
+        if rel != printable(rel):  # cannot be written into the summary as it is
             results[rel] = FileResult(
                 printable(rel),
                 path.suffix.lower().lstrip("."),
                 "error",
-                exit_code=int(refusal.exit_code),
-                message=refusal.message,
+                exit_code=int(ExitCode.UNREADABLE),
+                message="the file name is not valid UTF-8 (saved on another system?): rename "
+                "the file and run the batch again",
             )
             if on_result:
                 on_result(results[rel])
             continue
         out_rel = output_dir_name(Path(rel))
+        first = claimed.setdefault(out_rel.as_posix().casefold(), rel)
+        if first != rel:  # `x.docx` and `x.DOCX`: one output folder, never overwritten silently
+            results[rel] = FileResult(
+                rel,
+                path.suffix.lower().lstrip("."),
+                "skipped",
+                message=f"its outputs would overwrite those of {first} in "
+                f"{out_rel.as_posix()}/: rename one of the two",
+            )
+            if on_result:
+                on_result(results[rel])
+            continue
         try:
             data = read_capped(path, limit, follow_symlinks=follow_symlinks)
             key = cache_key(data, fingerprint)
@@ -221,6 +240,9 @@ def run_batch(
         if result.failed and result.file in jobs_by_name:  # e.g. a worker the OOM killer took
             _remove_stale_outputs(jobs_by_name[result.file].outdir)
     report = BatchReport([results[name] for name in sorted(results)], output)
+    if prune:
+        current = {output_dir_name(Path(name)).as_posix() for name in results}
+        report.removed = prune_outputs(output, current)
     try:
         write_summary(report)
     except OSError as exc:
@@ -228,35 +250,6 @@ def run_batch(
 
         raise OutputError(cannot_write(output, exc)) from None
     return report
-
-
-def _refusals(files: list[Path], folder: Path) -> dict[Path, NatprogError | None]:
-    """Each file, and why it cannot be processed (None: it can).
-
-    A name that is not valid UTF-8 cannot be written into the summary; two names that differ
-    only in case (`x.docx`, `x.DOCX`) would share one output folder and overwrite each other.
-    """
-    out: dict[Path, NatprogError | None] = {}
-    claims: dict[str, list[Path]] = {}
-    for path in files:
-        rel = _relative(path, folder)
-        if rel != printable(rel):
-            out[path] = UnreadableFileError(
-                "the file name is not valid UTF-8 (saved on another system?): rename the file "
-                "and run the batch again"
-            )
-            continue
-        out[path] = None
-        claims.setdefault(output_dir_name(Path(rel)).as_posix().casefold(), []).append(path)
-    for paths in claims.values():
-        if len(paths) > 1:
-            names = ", ".join(_relative(p, folder) for p in paths)
-            for path in paths:
-                out[path] = UsageError(
-                    f"{names} would share one output folder (names that differ only in "
-                    "case): rename all but one and run the batch again"
-                )
-    return out
 
 
 def _cores() -> int:
