@@ -288,6 +288,8 @@ def write_summary(report: BatchReport) -> list[Path]:
             {**row, "outputs": r.outputs} for row, r in zip(rows, report.results, strict=True)
         ],
     }
+    if report.removed:
+        data["removed"] = [{"output_dir": r.output_dir, "file": r.file} for r in report.removed]
     return [
         write_text(
             report.output / "summary.json",
