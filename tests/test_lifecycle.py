@@ -56,6 +56,7 @@ def drafts(tmp_path):
     return folder
 
 
+@pytest.mark.slow
 def test_success_leaves_no_worker(drafts, tmp_path):
     out = tmp_path / "out"
     done = subprocess.run(
@@ -67,6 +68,7 @@ def test_success_leaves_no_worker(drafts, tmp_path):
     assert settle(str(drafts)) == []
 
 
+@pytest.mark.slow
 def test_failure_leaves_no_worker(drafts, tmp_path):
     """A batch whose summary cannot be written fails (73), and still stops its workers."""
     (drafts / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
@@ -83,7 +85,14 @@ def test_failure_leaves_no_worker(drafts, tmp_path):
     assert settle(str(drafts)) == []
 
 
-@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
+@pytest.mark.parametrize(
+    "signum",
+    [
+        signal.SIGKILL,
+        pytest.param(signal.SIGTERM, marks=pytest.mark.slow),
+        pytest.param(signal.SIGINT, marks=pytest.mark.slow),
+    ],
+)
 def test_signal_to_the_parent_alone_stops_the_workers(drafts, tmp_path, signum):
     out = tmp_path / "out"
     process = subprocess.Popen(

@@ -122,7 +122,10 @@ def test_ctrl_c_during_the_move_waits_for_the_last_rename(tmp_path, monkeypatch)
     assert leftovers(out) == []
 
 
-@pytest.mark.parametrize("delay", [0.8, 1.6, 2.4])
+@pytest.mark.parametrize(
+    "delay",
+    [pytest.param(0.8, marks=pytest.mark.slow), 1.6, pytest.param(2.4, marks=pytest.mark.slow)],
+)
 def test_sigkill_of_extract_leaves_old_or_new_set(tmp_path, delay):
     source = tmp_path / "np2012-draft.docx"
     shutil.copyfile(DRAFT_2012["docx"], source)
@@ -159,6 +162,7 @@ def test_a_worker_killed_mid_file_leaves_no_stale_outputs(run_cli, tmp_path, mon
     assert leftovers(out) == []
 
 
+@pytest.mark.slow
 def test_sigkill_of_batch_leaves_whole_folders(tmp_path):
     drafts = tmp_path / "drafts-kill"
     drafts.mkdir()
@@ -181,6 +185,7 @@ def test_sigkill_of_batch_leaves_whole_folders(tmp_path):
     assert leftovers(out) == []
 
 
+@pytest.mark.slow
 def test_sigterm_of_extract_cleans_up_at_once(tmp_path):
     """SIGTERM ends a run like Ctrl-C: exit 130, no staging folder, the old or the new set."""
     source = tmp_path / "np2012-draft.docx"
