@@ -327,3 +327,17 @@ def test_reproducer_within_memory_and_time(tmp_path, name):
     assert cpu_s <= LIMIT_CPU_S, f"{name}: {cpu_s:.1f} s of CPU"
     if returncode:
         assert files_under(tmp_path / "out") == []
+
+
+def test_a_word_longer_than_any_word_is_not_spell_checked():
+    """Looking up a 150 000-letter "word" built its edits and parts: gigabytes (issue 19)."""
+    from natprog.spelling.checker import SpellChecker
+    from natprog.spelling.tokens import MAX_WORD_LETTERS, tokenize
+
+    (token,) = tokenize("а" * 150_000)
+    assert token.skip == "too long"
+    assert tokenize("а" * MAX_WORD_LETTERS)[0].skip != "too long"
+    from natprog.models import Block, Provenance
+
+    block = Block("бюджет " + "а" * 150_000, Provenance(line=1))
+    assert SpellChecker([block]).misspellings() == []
