@@ -170,6 +170,8 @@ class Document:
     comments: list[Comment] = field(default_factory=list)
     proof_marks: list[ProofMark] = field(default_factory=list)
     encoding: str | None = None  # for text files
+    # Automatic-numbering start values outside what Word accepts, as written (clamped on reading).
+    numbering_clamped: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True)

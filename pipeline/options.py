@@ -28,6 +28,13 @@ class Limits:
     max_unzipped_mb: float = 300.0  # total uncompressed size of a DOCX/ODT
     max_ratio: float = 200.0  # uncompressed/compressed size of any ZIP member
     max_pages: int = 2000  # PDF pages
+    # The work, not only the bytes: a small file can still hold a million empty paragraphs.
+    max_paragraphs: int = 30_000  # paragraphs (DOCX) or lines with text (TXT); 2012 draft: 782
+    max_cells: int = 100_000  # DOCX table cells
+    max_runs: int = 500_000  # DOCX runs (stretches of equal formatting)
+    max_chars: int = 2_000_000  # characters of text, any format (~1,000 pages)
+    max_xml_elements: int = 2_000_000  # elements of word/document.xml (2012 draft: ~12,000)
+    max_stream_mb: float = 64.0  # PDF: what its compressed streams (images aside) inflate to
 
     def __post_init__(self) -> None:
         for item in fields(self):
@@ -74,6 +81,9 @@ class Options:
     # Told (pages done, pages in all) as OCR reads a scan: the CLI's progress bar. Not an option
     # that shapes outputs, so it is left out of comparisons and the batch cache key.
     progress: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)
+    # False in a batch without --follow-symlinks: a file swapped for a link after the folder
+    # was listed is then refused when opened (O_NOFOLLOW), not read.
+    follow_symlinks: bool = True
     fix: FixOptions = field(default_factory=FixOptions)
 
     def __post_init__(self) -> None:

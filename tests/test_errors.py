@@ -75,6 +75,8 @@ def test_exit_codes_are_a_stable_contract():
         "NO_TEXT": 5,
         "NOT_PROGRAMME": 6,
         "LIMIT": 7,
+        "CONTENT_LIMIT": 8,
+        "STREAM_LIMIT": 9,
         "INTERNAL": 70,
         "CANNOT_WRITE": 73,
         "INTERRUPTED": 130,
