@@ -75,6 +75,7 @@ check: lint test
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q pipeline
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench_ocr.py
 
 # PDF reading at 1×, 8× and 32× the 2012 PDF (608 pages) beside pdfplumber; a few minutes.
 bench-pdf: $(STAMP)

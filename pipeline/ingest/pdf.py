@@ -12,6 +12,7 @@ from typing import Any
 from ..errors import NoTextLayerError
 from ..models import Document
 from ..options import Options
+from .ocr import recognise
 from .pdferrors import damaged, encrypted, too_many_pages
 from .pdfgrids import ruled_grids
 from .pdflayout import PageContent, layout
@@ -19,8 +20,12 @@ from .pdfwords import direction, page_words
 
 # How to get a text layer, said wherever natprog meets a scan.
 OCR_HINT = (
-    "give it one with OCR, e.g. `ocrmypdf -l bul in.pdf out.pdf` (Debian: `apt-get install "
-    "ocrmypdf tesseract-ocr-bul`), then retry with out.pdf"
+    "read it with OCR (leave out `--ocr never`), or run OCR first, e.g. "
+    "`ocrmypdf -l bul in.pdf out.pdf`, then retry with out.pdf"
+)
+NO_TEXT_FOUND = (
+    "OCR found no text on its pages (blank pages or pictures?): "
+    "ask the sender for a scan of the draft or for the Word file"
 )
 
 
@@ -151,11 +156,14 @@ def read_pdf(data: bytes, path: str, options: Options) -> Document:
         pages = pdfium_pages(data, path, options)
     else:
         pages = plumber_pages(data, path, options)
+    # The one hand-over of scanned pages to OCR (`--ocr`).
+    pages, recognised = recognise(data, path, pages, options)
     if not any(page.words for page in pages):
-        raise NoTextLayerError(
-            f"the PDF has no text layer (a scanned page?): {OCR_HINT}", path=path
-        )
+        hint = NO_TEXT_FOUND if recognised else OCR_HINT
+        raise NoTextLayerError(f"the PDF has no text layer (a scan?): {hint}", path=path)
     body, headers, footers = layout(pages)
+    if recognised:
+        recognised.mark(body + headers + footers)
     return Document(
         path=path,
         format="pdf",
