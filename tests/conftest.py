@@ -55,3 +55,30 @@ def draft_copy(tmp_path):
         return target
 
     return copy
+
+
+@pytest.fixture(scope="session")
+def generated_series(tmp_path_factory):
+    """Ten drafts (2012–2016, two versions each) generated from the 2012 text, their extraction
+    JSON (each draft processed once per session) and a dataset loaded from the JSON.
+
+    Returns (generator, folder of drafts, folder of JSON, database); tests that change the
+    database work on a copy.
+    """
+    from dataset_fixtures import generate, write_drafts
+    from natprog.dataset import load
+    from natprog.emit.jsonout import dumps
+    from natprog.run import process
+
+    root = tmp_path_factory.mktemp("series")
+    generator = generate(DRAFT_2012["txt"].read_text(encoding="utf-8"))
+    drafts = write_drafts(generator, root / "drafts")
+    extractions = root / "json"
+    extractions.mkdir()
+    for draft in drafts:
+        data = process(draft).to_dict()
+        (extractions / f"{draft.stem}.json").write_text(dumps(data), encoding="utf-8")
+    database = root / "programmes.sqlite"
+    report = load([extractions], database)
+    assert report.exit_code() == 0, [o.line() for o in report.outcomes]
+    return generator, root / "drafts", extractions, database
