@@ -13,7 +13,7 @@ SOURCES := $(shell find pipeline -type f \( -name '*.py' -o -name '*.csv' -o -na
 # prerequisite, so adding or removing any draft still triggers a run, and batch's cache decides).
 DRAFTS := $(wildcard $(wildcard inputs/*))
 
-.PHONY: all test test-slow check lint format bench profile clean distclean
+.PHONY: all db test test-slow check lint format bench profile clean distclean
 .DEFAULT_GOAL := all
 
 # `natprog batch` is the incremental build: it skips a draft whose bytes, natprog (version and
@@ -25,6 +25,18 @@ all: outputs/summary.json
 outputs/summary.json: $(STAMP) $(SOURCES) inputs $(DRAFTS)
 	$(BIN)/python -m compileall -q pipeline
 	$(NATPROG) batch inputs -o outputs
+
+# `make db`: every draft in inputs/ in one SQLite database, outputs/programmes.sqlite (see the
+# README, *The dataset*). `natprog db` itself skips the drafts it loaded unchanged and reloads a
+# changed one only; the touch keeps make quiet when nothing was loaded (SQLite leaves the file's
+# time alone then).
+DATABASE := outputs/programmes.sqlite
+
+db: $(DATABASE)
+
+$(DATABASE): $(STAMP) $(SOURCES) inputs $(DRAFTS)
+	$(NATPROG) db inputs -o $@
+	touch $@
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
