@@ -69,3 +69,19 @@ def test_a_new_draft_with_spaces_in_its_name_triggers_a_run(project):
     shutil.copy(project / "inputs" / "np2012-draft.txt", project / "inputs" / "проект 2013 г.txt")
     touch_later(project / "inputs")
     assert not up_to_date(project)
+
+
+def test_make_db_waits_for_a_changed_draft(project):
+    database = project / "outputs" / "programmes.sqlite"
+    database.touch()
+    later = time.time() + 5
+    os.utime(database, (later, later))
+
+    def db_up_to_date() -> bool:
+        done = subprocess.run(["make", "-q", "db"], cwd=project, capture_output=True, timeout=60)
+        assert done.returncode in (0, 1), done.stderr
+        return done.returncode == 0
+
+    assert db_up_to_date()
+    touch_later(project / "inputs" / "np2012-draft.txt")
+    assert not db_up_to_date()

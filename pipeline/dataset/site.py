@@ -63,7 +63,19 @@ def serve(database: Path | str, *, port: int = 8001, open_browser: bool = False)
         argv = command(database, metadata_path, port)
         if open_browser:
             argv.append("--open")
-        try:
-            return subprocess.run(argv, check=False).returncode
-        except KeyboardInterrupt:
-            return 0
+        return _run(argv)
+
+
+def _run(argv: list[str]) -> int:
+    """Run Datasette in the foreground; a SIGTERM to natprog stops it too (Ctrl-C reaches both)."""
+    import signal
+
+    process = subprocess.Popen(argv)
+    previous = signal.signal(signal.SIGTERM, lambda *_: process.terminate())
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.wait()
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
