@@ -8,9 +8,9 @@ import shutil
 import sqlite3
 
 import pytest
+from programme_text import Act, Sec, programme
 
 from conftest import ROOT
-from programme_text import Act, Sec, programme
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

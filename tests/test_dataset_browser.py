@@ -4,6 +4,7 @@ the generator implies, and the site must fetch nothing from the network."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -14,7 +15,6 @@ import time
 import urllib.request
 
 import pytest
-
 from test_report_browser import CHROMIUM, FLAGS
 
 pytestmark = pytest.mark.browser
@@ -72,10 +72,8 @@ def site(generated_series, tmp_path_factory):
         try:
             process.wait(timeout=30)
         finally:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
 
 
 @pytest.fixture
