@@ -163,3 +163,18 @@ def test_the_readme_example_runs(generated_series, tmp_path, monkeypatch, capsys
 def test_the_readme_links_the_schema_doc():
     assert "[`docs/schema.md`](docs/schema.md)" in README
     assert (ROOT / "docs" / "schema.md").is_file()
+
+
+def test_a_damaged_extraction_is_refused_and_leaves_nothing(run_cli, generated_series, tmp_path):
+    import json
+
+    data = json.loads((generated_series[2] / "np2012-v1.json").read_text(encoding="utf-8"))
+    del data["activities"][5]["title"]
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    database = tmp_path / "programmes.sqlite"
+    result = run_cli("db", damaged, "-o", database)
+    assert result.code == 3
+    assert "damaged natprog extraction (KeyError: 'title')" in result.err
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("SELECT count(*) FROM activities").fetchone() == (0,)

@@ -44,10 +44,11 @@ def connect(path: Path | str, *, create: bool = True) -> sqlite3.Connection:
             raise UnreadableFileError(
                 "the database is empty: run `natprog db` first", path=str(path)
             )
-        with connection:
-            connection.executescript(schema_sql())
-            connection.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
-            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        # One transaction for the whole schema: statement by statement, each would be synced.
+        connection.executescript(
+            f"BEGIN; {schema_sql()}\nPRAGMA application_id = {_APPLICATION_ID};\n"
+            f"PRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;"
+        )
     elif application != _APPLICATION_ID or version != SCHEMA_VERSION:
         connection.close()
         what = (
