@@ -37,7 +37,7 @@ def make_drafts(folder: Path) -> None:
     for series in range(DRAFTS // len(generator.snapshots)):
         shift = 5 * series
         for snapshot in generator.snapshots:
-            text = _YEAR.sub(lambda m: str(int(m.group(1)) + shift), snapshot.text)
+            text = _YEAR.sub(lambda m, by=shift: str(int(m.group(1)) + by), snapshot.text)
             name = f"np{snapshot.year + shift}-v{snapshot.version}.txt"
             (folder / name).write_text(text, encoding="utf-8")
 

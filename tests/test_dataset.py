@@ -294,3 +294,26 @@ def test_metadata_labels_every_column_of_every_table(db):
         if kind == "table":
             columns = [row[1] for row in db.execute(f"PRAGMA table_info({name})")]
             assert set(tables[name]["columns"]) == set(columns), name
+
+
+@pytest.mark.slow
+def test_loading_the_drafts_gives_the_same_dataset_as_their_json(series, tmp_path):
+    """The drafts processed by `natprog db` itself (two workers) and their extraction JSON give
+    the same programmes, activities and lineage."""
+    from natprog.dataset import load
+
+    _generator, drafts, _extractions, from_json = series
+    from_drafts = tmp_path / "drafts.sqlite"
+    report = load([drafts], from_drafts, jobs=2)
+    assert report.count("loaded") == 10 and report.exit_code() == 0
+    query = (
+        "SELECT p.year, p.version, a.id, a.title, a.deadline_end, pa.id, l.score, l.changed_fields "
+        "FROM activities AS a JOIN programmes AS p USING (programme_id) "
+        "LEFT JOIN lineage AS l USING (activity_id) "
+        "LEFT JOIN activities AS pa ON pa.activity_id = l.previous_activity_id "
+        "ORDER BY p.year, p.version, a.activity_id"
+    )
+    with sqlite3.connect(from_drafts) as left, sqlite3.connect(from_json) as right:
+        assert left.execute(query).fetchall() == right.execute(query).fetchall()
+        loaded = {row[0] for row in left.execute("SELECT DISTINCT loaded_from FROM programmes")}
+        assert loaded == {"draft"}

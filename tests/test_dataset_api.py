@@ -35,7 +35,7 @@ def folder(tmp_path):
 
 def test_db_loads_a_folder_then_only_what_changed(run_cli, folder, tmp_path):
     database = tmp_path / "programmes.sqlite"
-    first = run_cli("db", folder, "-o", database, "--jobs", "1")
+    first = run_cli("db", folder, "-o", database, "--jobs", "2")  # two worker processes
     assert first.code == 0, first.err
     assert f"{folder / 'np2012.txt'}: loaded 2012 v1, 2 activities" in first.out
     assert "2 loaded, 0 unchanged" in first.out
