@@ -25,7 +25,6 @@ Status = str  # "loaded", "unchanged", "removed", "error"
 class Source:
     path: Path
     kind: str  # "draft" or "json"
-    under: Path | None = None  # the folder it was found in, for pruning
 
 
 @dataclass(slots=True)
@@ -81,7 +80,8 @@ def load(
     from .schema import connect
 
     options = options or Options()
-    sources = find_sources([Path(p) for p in paths], options)
+    paths = [Path(p) for p in paths]
+    sources = find_sources(paths)
     report = LoadReport()
     tell = on_outcome or (lambda outcome: None)
     connection = connect(database)
@@ -101,18 +101,10 @@ def load(
                 report.outcomes.append(Outcome(str(source.path), "unchanged"))
                 tell(report.outcomes[-1])
         for source, key, extraction, error in _extractions(pending, options, jobs):
-            outcome = Outcome(str(source.path), "error", error=error)
-            if extraction is not None:
-                try:
-                    outcome = _store(connection, source, key, *extraction)
-                except NatprogError as failure:
-                    outcome = Outcome(str(source.path), "error", error=failure)
-                except (KeyError, TypeError, ValueError, AttributeError) as failure:
-                    damaged = UnreadableFileError(
-                        f"damaged natprog extraction ({type(failure).__name__}: {failure}); "
-                        "write it again with `natprog extract`"
-                    )
-                    outcome = Outcome(str(source.path), "error", error=damaged)
+            if extraction is None:
+                outcome = Outcome(str(source.path), "error", error=error)
+            else:
+                outcome = _store_or_refuse(connection, source, key, *extraction)
             if outcome.error is not None and outcome.error.path is None:
                 outcome.error.path = str(source.path)
             report.outcomes.append(outcome)
@@ -131,7 +123,7 @@ def load(
 # -- finding the files --------------------------------------------------------------------------
 
 
-def find_sources(paths: list[Path], options: Options) -> list[Source]:
+def find_sources(paths: list[Path]) -> list[Source]:
     """Every draft and extraction JSON named or under a named folder, each once."""
     from ..discover import discover
     from ..errors import UsageError
@@ -141,12 +133,12 @@ def find_sources(paths: list[Path], options: Options) -> list[Source]:
         if path.is_dir():
             drafts, _skipped = discover(path)
             for draft in drafts:
-                found.setdefault(draft, Source(draft, "draft", path))
+                found.setdefault(draft, Source(draft, "draft"))
             for candidate in sorted(path.rglob("*.json")):
                 parts = candidate.relative_to(path).parts
                 if any(part.startswith(".") for part in parts) or not _is_extraction(candidate):
                     continue  # summary.json, datapackage.json, diff.json, hidden folders
-                found.setdefault(candidate, Source(candidate, "json", path))
+                found.setdefault(candidate, Source(candidate, "json"))
         elif path.is_file():
             kind = "json" if _starts_like_json(path) else "draft"
             found.setdefault(path, Source(path, kind))
@@ -210,7 +202,8 @@ def _extractions(pending: list[tuple[Source, str]], options: Options, jobs: int 
     if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pool = ProcessPoolExecutor(max_workers=jobs)
+        try:
             futures = {
                 source.path: pool.submit(_extract_draft, source.path, options) for source in drafts
             }
@@ -220,6 +213,8 @@ def _extractions(pending: list[tuple[Source, str]], options: Options, jobs: int 
                 else:
                     extraction, error = _read_json(source.path)
                 yield source, key, extraction, error
+        finally:  # on Ctrl-C, drafts not started yet are not processed
+            pool.shutdown(cancel_futures=True)
         return
     for source, key in pending:
         reader = _extract_draft if source.kind == "draft" else _read_json
@@ -261,6 +256,22 @@ def _now() -> str:
 
 
 # -- writing ------------------------------------------------------------------------------------
+
+
+def _store_or_refuse(
+    connection: sqlite3.Connection, source: Source, key: str, data: dict, extracted_at: str
+) -> Outcome:
+    try:
+        return _store(connection, source, key, data, extracted_at)
+    except NatprogError as failure:
+        return Outcome(str(source.path), "error", error=failure)
+    except (KeyError, TypeError, ValueError, AttributeError) as failure:
+        # the JSON Schema is not checked on load (see _read_json): a damaged file shows here
+        damaged = UnreadableFileError(
+            f"damaged natprog extraction ({type(failure).__name__}: {failure}); "
+            "write it again with `natprog extract`"
+        )
+        return Outcome(str(source.path), "error", error=damaged)
 
 
 def _store(
@@ -400,10 +411,10 @@ def insert_findings(
 
 
 def _vanished(
-    connection: sqlite3.Connection, sources: list[Source], paths: Iterable[Path | str]
+    connection: sqlite3.Connection, sources: list[Source], paths: list[Path]
 ) -> list[str]:
     """Programmes once loaded from a folder given now that the folder no longer holds."""
-    folders = [Path(p) for p in paths if Path(p).is_dir()]
+    folders = [path for path in paths if path.is_dir()]
     present = {str(source.path) for source in sources}
     return [
         path
