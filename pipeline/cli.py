@@ -522,7 +522,13 @@ def db(paths: tuple[Path, ...], database: Path, jobs: int | None, threshold, **k
 
 @cli.command()
 @click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8001,
+    show_default=True,
+    help="Port on 127.0.0.1 to serve the site at.",
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a web browser.")
 def browse(database: Path, port: int, open_browser: bool) -> None:
     """Browse a `natprog db` database in a web browser (Datasette, on localhost only)."""

@@ -317,3 +317,16 @@ def test_loading_the_drafts_gives_the_same_dataset_as_their_json(series, tmp_pat
         assert left.execute(query).fetchall() == right.execute(query).fetchall()
         loaded = {row[0] for row in left.execute("SELECT DISTINCT loaded_from FROM programmes")}
         assert loaded == {"draft"}
+
+
+def test_another_threshold_recomputes_the_lineage(series, tmp_path):
+    from natprog.dataset import load
+
+    database = shutil.copy(series[3], tmp_path / "programmes.sqlite")
+    strict = load([series[2]], database, threshold=99.5)
+    with sqlite3.connect(database) as connection:
+        assert strict.relinked == 9
+        similar = connection.execute("SELECT count(*) FROM lineage WHERE method = 'similar'")
+        assert similar.fetchone() == (0,)  # the reworded ones no longer reach it
+    assert load([series[2]], database, threshold=99.5).relinked == 0
+    assert load([series[2]], database).relinked == 9  # back to the default

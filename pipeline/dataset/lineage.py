@@ -49,16 +49,24 @@ def relink(
     connection: sqlite3.Connection, options: Options | None = None, threshold: float | None = None
 ) -> list[int]:
     """Bring the lineage up to date: relink every programme whose predecessor is not the one
-    stored (new, reloaded, or a programme inserted before it). Returns the programmes relinked."""
+    stored (new, reloaded, or a programme inserted before it) or whose lineage was computed with
+    another threshold. Returns the programmes relinked."""
     from ..diff import DEFAULT_THRESHOLD
 
     options = options or Options()
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
-    stored = dict(connection.execute("SELECT programme_id, predecessor_id FROM programmes"))
+    stored = {
+        row[0]: (row[1], row[2])
+        for row in connection.execute(
+            "SELECT programme_id, predecessor_id, lineage_threshold FROM programmes"
+        )
+    }
     relinked = []
     for programme_id, previous in predecessors(connection).items():
-        if stored.get(programme_id) == previous:
-            continue
+        if stored[programme_id] == (previous, threshold) or (
+            previous is None and stored[programme_id][0] is None
+        ):
+            continue  # up to date (the first programme has no lineage to compute)
         with connection:
             _link(connection, programme_id, previous, options, threshold)
         relinked.append(programme_id)
@@ -83,7 +91,8 @@ def _link(
         "DELETE FROM findings WHERE programme_id = ? AND origin = 'lineage'", (programme_id,)
     )
     connection.execute(
-        "UPDATE programmes SET predecessor_id = ? WHERE programme_id = ?", (previous, programme_id)
+        "UPDATE programmes SET predecessor_id = ?, lineage_threshold = ? WHERE programme_id = ?",
+        (previous, threshold if previous is not None else None, programme_id),
     )
     if previous is None:
         return

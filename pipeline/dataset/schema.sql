@@ -17,7 +17,8 @@ CREATE TABLE IF NOT EXISTS programmes ( -- One row per loaded draft (a year's pr
   extracted_at TEXT NOT NULL, -- When the draft was extracted (UTC, ISO 8601): the time of processing, or the JSON file's modification time.
   loaded_from TEXT NOT NULL CHECK (loaded_from IN ('draft', 'json')), -- Whether natprog db read the draft itself or the JSON `natprog extract` wrote.
   loaded_sha256 TEXT NOT NULL, -- SHA-256 of the loaded file and of natprog's code: unchanged means nothing to reload.
-  predecessor_id INTEGER REFERENCES programmes(programme_id) ON DELETE SET NULL -- The programme just before this one (previous version of the year, else the last version of the year before); lineage links to its activities.
+  predecessor_id INTEGER REFERENCES programmes(programme_id) ON DELETE SET NULL, -- The programme just before this one (previous version of the year, else the last version of the year before); lineage links to its activities.
+  lineage_threshold REAL -- The similarity threshold its lineage was computed with (natprog db --threshold); empty without a predecessor.
 );
 
 CREATE TABLE IF NOT EXISTS sections ( -- The sections (РАЗДЕЛ I, II, …) of each programme.
