@@ -63,10 +63,9 @@ def relink(
     }
     relinked = []
     for programme_id, previous in predecessors(connection).items():
-        if stored[programme_id] == (previous, threshold) or (
-            previous is None and stored[programme_id][0] is None
-        ):
-            continue  # up to date (the first programme has no lineage to compute)
+        wanted = (previous, threshold) if previous is not None else (None, None)
+        if stored[programme_id] == wanted:
+            continue  # up to date (the first programme has no lineage at all)
         with connection:
             _link(connection, programme_id, previous, options, threshold)
         relinked.append(programme_id)
