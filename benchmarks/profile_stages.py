@@ -32,7 +32,7 @@ def stages(path: Path, outdir: Path) -> dict:
     from natprog.normalize import normalize
     from natprog.options import Options
     from natprog.parse import parse
-    from natprog.run import Result
+    from natprog.models import Result
 
     options = Options()
     state: dict = {}

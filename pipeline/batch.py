@@ -18,10 +18,10 @@ from typing import Literal
 
 from .batch_cache import CACHE_NAME, cache_key, load_cached, run_fingerprint, store_cached
 from .errors import ExitCode, NatprogError
+from .findings import FailOn, Outcome, Report
 from .options import Options
 
 Status = Literal["ok", "cached", "error", "skipped"]
-FailOn = Literal["error", "warning", "never"]
 SUMMARY_FIELDS = (
     "file",
     "format",
@@ -59,6 +59,12 @@ class FileResult:
     @property
     def failed(self) -> bool:
         return self.status == "error"
+
+    def outcome(self) -> Outcome:
+        if self.failed:
+            return Outcome(self.file, {}, self.exit_code, self.message)
+        counts = {"error": self.errors or 0, "warning": self.warnings or 0, "info": self.infos or 0}
+        return Outcome(self.file, counts)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -101,18 +107,12 @@ class BatchReport:
         return out
 
     def exit_code(self, fail_on: FailOn = "never") -> int:
-        """A failed file wins (its own exit code); otherwise findings at or above `fail_on`."""
+        """The same rule as every command's (`findings.Report`): a failed file first, then
+        findings at or above `fail_on`."""
+        report = Report(fail_on)
         for result in self.results:
-            if result.failed:
-                return result.exit_code
-        if fail_on == "never":
-            return int(ExitCode.OK)
-        for result in self.results:
-            if result.status in ("ok", "cached") and (
-                (result.errors or 0) > 0 or (fail_on == "warning" and (result.warnings or 0) > 0)
-            ):
-                return int(ExitCode.FINDINGS)
-        return int(ExitCode.OK)
+            report.add(result.outcome())
+        return report.exit_code()
 
     def total_line(self) -> str:
         c = self.counts()
@@ -183,7 +183,7 @@ def run_batch(
                 key = cache_key(path.read_bytes(), fingerprint)
             except OSError:
                 key = ""  # unreadable: the worker reports it properly
-            cached = load_cached(job.outdir, key) if key else None
+            cached = _cached_result(job.outdir, key) if key else None
             if cached is not None:
                 cached.file, cached.output_dir = rel, job.output_dir
                 if cached.status == "ok":
@@ -425,13 +425,21 @@ def _work(job: _Job) -> FileResult:
     if outcome.failed:
         _remove_stale_outputs(job.outdir)
     elif job.key:
-        store_cached(job.outdir, job.key, outcome)
+        store_cached(job.outdir, job.key, outcome.to_dict())
     return outcome
+
+
+def _cached_result(outdir: Path, key: str | None) -> FileResult | None:
+    row = load_cached(outdir, key)
+    try:
+        return FileResult(**row) if row is not None else None
+    except TypeError:  # written by another version of natprog: recompute
+        return None
 
 
 def _remove_stale_outputs(outdir: Path) -> None:
     """A file that now fails must not leave the outputs of its previous version behind."""
-    previous = load_cached(outdir, None)
+    previous = _cached_result(outdir, None)
     if previous is None:
         return
     for name in previous.outputs:

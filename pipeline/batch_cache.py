@@ -10,12 +10,9 @@ import hashlib
 import json
 from dataclasses import fields
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .options import CONFIG_NAME, Options
-
-if TYPE_CHECKING:
-    from .batch import FileResult
+from .options import Options
+from .project import CONFIG_NAME
 
 CACHE_NAME = ".natprog-cache.json"
 _CACHE_FORMAT = 1
@@ -79,24 +76,26 @@ def _options_dict(options: Options) -> dict:
     return out
 
 
-def load_cached(outdir: Path, key: str | None) -> FileResult | None:
-    """The stored result when its key is `key` (any key for None) and its outputs still exist."""
-    from .batch import FileResult
-
+def load_cached(outdir: Path, key: str | None) -> dict | None:
+    """The stored summary row (`batch.FileResult` as a dict) when its key is `key` (any key for
+    None) and its outputs still exist."""
     try:
         stored = json.loads((outdir / CACHE_NAME).read_text(encoding="utf-8"))
         if stored.get("format") != _CACHE_FORMAT or (key is not None and stored["key"] != key):
             return None
-        result = FileResult(**stored["result"])
+        row = stored["result"]
+        outputs = row["outputs"]
+        if not isinstance(row, dict) or not isinstance(outputs, list):
+            return None
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if key is not None and not all((outdir / name).is_file() for name in result.outputs):
+    if key is not None and not all((outdir / str(name)).is_file() for name in outputs):
         return None
-    return result
+    return row
 
 
-def store_cached(outdir: Path, key: str, result: FileResult) -> None:
+def store_cached(outdir: Path, key: str, row: dict) -> None:
     from .emit.atomic import write_text
 
-    data = {"format": _CACHE_FORMAT, "key": key, "result": result.to_dict()}
+    data = {"format": _CACHE_FORMAT, "key": key, "result": row}
     write_text(outdir / CACHE_NAME, json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")

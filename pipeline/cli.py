@@ -7,9 +7,7 @@ exit code of their class (`errors.ExitCode`), in `main()` and nowhere else.
 from __future__ import annotations
 
 import logging
-import os
 import sys
-import threading
 import traceback
 from pathlib import Path
 
@@ -17,7 +15,8 @@ import click
 
 from . import __version__
 from .errors import ExitCode, NatprogError, UsageError, internal_error
-from .options import Limits, Options, load_config, options_from_config
+from .options import Limits, Options
+from .project import load_config, options_from_config
 
 
 def _build_options(
@@ -142,38 +141,6 @@ def _options_from_kwargs(kwargs: dict, **extra) -> Options:
     )
 
 
-# Set by `entry()` (the installed command), not by `main()` called in-process (tests, library).
-_STANDALONE = False
-
-
-def _warm_up(options: Options) -> None:
-    """Start loading spaCy on the second core while the draft is read (standalone runs only).
-
-    The main thread later blocks on the spaCy helper's answer; a background thread uses that
-    wait to import what the emitters need and load the dictionary.
-    """
-    if not _STANDALONE:
-        return
-    if not options.text_only:
-        from .abbreviations.tokenizer import prefetch
-
-        prefetch()
-    threading.Thread(target=_preload, daemon=True).start()
-
-
-def _preload() -> None:
-    import importlib
-
-    try:
-        from .spelling import get_dictionary
-
-        get_dictionary()
-        for name in ("openpyxl", "docx", "jinja2"):
-            importlib.import_module(name)
-    except Exception:  # only a head start: the stages import what they need anyway
-        pass
-
-
 def _err(message: str) -> None:
     click.echo(message, err=True)
 
@@ -205,21 +172,24 @@ def cli(debug: bool) -> None:
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @output_option("outputs", "Folder for the outputs.")
+@fail_on_option("never", "Also exit with 1 when a draft has findings of this severity or worse.")
 @input_options
-def extract(files: tuple[Path, ...], outdir: Path, **kwargs) -> None:
+def extract(files: tuple[Path, ...], outdir: Path, fail_on: str, **kwargs) -> None:
     """Extract each draft into DIR/<stem>.json, .xlsx and .activities.csv (and the other outputs)."""
+    from .findings import Report
     from .run import extract as run_extract
 
     options = _options_from_kwargs(kwargs)
-    _warm_up(options)
-    failures: list[NatprogError] = []
+    report = Report(fail_on)
     summaries: list[tuple[str, dict]] = []
     for path in files:
         try:
             result, written = run_extract(path, outdir, options)
         except Exception as error:  # one bad file never stops the others
-            failures.append(_failure(error, path))
+            failure = _failure(error, path)
+            report.add_failure(str(path), int(failure.exit_code), failure.one_line())
             continue
+        report.add_findings(str(path), result.findings)
         summary = result.summary()
         summaries.append((path.name, summary))
         _err(
@@ -230,8 +200,7 @@ def extract(files: tuple[Path, ...], outdir: Path, **kwargs) -> None:
         from .emit.terminal import print_summary
 
         print_summary(summaries)
-    if failures:
-        raise SystemExit(int(failures[0].exit_code))
+    raise SystemExit(report.exit_code())
 
 
 # --- `natprog check` (proofreading, issue 4) goes here -------------------------------------
@@ -274,7 +243,7 @@ def check(
     """Proofread each draft and print its findings like a linter, one per line."""
     from .emit.lint import CheckReport, finding_line
     from .errors import NotAProgrammeError
-    from .options import CONFIG_NAME, add_accepted_words
+    from .project import CONFIG_NAME, add_accepted_words
     from .run import process
 
     if add_words:
@@ -287,7 +256,6 @@ def check(
     elif not files:
         raise UsageError("give at least one FILE to check (or --add-word WORD)")
     options = _options_from_kwargs(kwargs, text_only=text_only or None)
-    _warm_up(options)
     report = CheckReport(fail_on=fail_on)
     for path in files:
         try:
@@ -297,17 +265,16 @@ def check(
                 error.path = str(path)
             if isinstance(error, NotAProgrammeError):
                 error.message += "; to proofread it as plain text: natprog check --text-only FILE"
-            report.failed(str(path), error)
-            _err(report.summary(report.files[-1]))
+            _err(report.summary(report.failed(str(path), error)))
             continue
-        report.add(str(path), result.findings)
+        outcome = report.add(str(path), result.findings)
         if output_format == "text":
             for finding in result.findings:
                 click.echo(finding_line(str(path), finding))
-        _err(report.summary(report.files[-1]))
+        _err(report.summary(outcome))
     if output_format == "json":
         click.echo(report.to_json(), nl=False)
-    raise SystemExit(int(report.exit_code()))
+    raise SystemExit(report.exit_code())
 
 
 # --- `natprog abbreviations` (issue 5) goes here ------------------------------------------
@@ -455,7 +422,6 @@ def diff(old: Path, new: Path, outdir: Path, threshold: float | None, **kwargs) 
     from .diff import diff as run_diff
 
     options = _options_from_kwargs(kwargs)
-    _warm_up(options)
     result, written = run_diff(
         old, new, outdir, options, DEFAULT_THRESHOLD if threshold is None else threshold
     )
@@ -594,20 +560,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def entry() -> None:
-    """The `natprog` console script: `main()`, then leave without tearing the interpreter down.
-
-    Every output is written, fsynced and renamed into place before `main()` returns, so nothing
-    is left to finish; skipping the teardown (freeing spaCy's and openpyxl's objects one by one)
-    saves about 0.15 s a run, a tenth of the time budget of `extract`.
-    """
-    global _STANDALONE
-    _STANDALONE = True
-    code = main()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    finally:
-        os._exit(code)
+    """The `natprog` console script."""
+    sys.exit(main())
 
 
 __all__ = ["cli", "entry", "main", "UsageError"]

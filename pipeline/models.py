@@ -6,11 +6,13 @@ Every model that reaches an output has a `to_dict()`; the emitters start from th
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from pathlib import Path, PurePath
+from typing import Any, Literal, Protocol
 
-if TYPE_CHECKING:
-    from .abbreviations.index import AbbreviationIndex
+from .collation import collation_key
+from .options import Options
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -95,6 +97,11 @@ class Block:
         if not isinstance(self.text, str):
             raise TypeError("Block.text must be a str")
 
+    def __deepcopy__(self, memo: dict) -> Block:
+        # Blocks are settled once the parser has placed them: a later stage that copies the
+        # programme to build its own (normalize, abbreviations) shares them instead.
+        return self
+
 
 @dataclass(frozen=True, slots=True)
 class TrackedChanges:
@@ -163,12 +170,7 @@ class Document:
     tracked_changes: TrackedChanges | None = None
     comments: list[Comment] = field(default_factory=list)
     proof_marks: list[ProofMark] = field(default_factory=list)
-    layout: str | None = (
-        None  # set by the parser: "label-table", "paragraphs", "wide-table", "mixed"
-    )
     encoding: str | None = None  # for text files
-    # The DOCX walk (ingest.wordxml.WordWalk), kept for the annotated copy; never serialized.
-    word_walk: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass(slots=True)
@@ -379,8 +381,11 @@ class Programme:
     glossary_label: LabelUse | None = None
     title_blocks: list[Block] = field(default_factory=list)
     unknown_labels: list[Block] = field(default_factory=list)  # label cells matching no label
-    layout: str | None = None
+    layout: str | None = None  # "label-table", "paragraphs", "wide-table" or "mixed"
     abbreviations: AbbreviationIndex | None = None  # set by the abbreviations stage
+    # The body blocks as the parser placed them (each with its section/activity/field context);
+    # the parser's own copies, so ingest's Document stays as ingest made it.
+    blocks: list[Block] = field(default_factory=list)
 
     @property
     def activities(self) -> list[Activity]:
@@ -470,3 +475,268 @@ def to_roman(number: int | None) -> str:
     if number is None or not 1 <= number <= len(ROMAN):
         return "?"
     return ROMAN[number - 1]
+
+
+# -- What the abbreviations stage knows: definitions (document, inline, master) and every use.
+# Built by `abbreviations.resolve`; the checks, the institutions and the JSON's `abbreviations`
+# key all read it.
+
+DEFINED_IN = ("document", "inline", "master")
+
+
+class MasterLookup(Protocol):
+    """The master glossary as the index uses it (`abbreviations.master.MasterGlossary`)."""
+
+    by_abbreviation: dict
+
+    def __contains__(self, abbreviation: str) -> bool: ...
+    def best(self, abbreviation: str, year: int | None) -> Any: ...
+    def outdated(self, abbreviation: str, year: int | None) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class InlineDefinition:
+    """One definition found in a text; offsets index that text."""
+
+    short: str
+    long: str
+    short_start: int
+    short_end: int
+    long_start: int
+    long_end: int
+
+
+@dataclass(slots=True)
+class Mention:
+    """One use of an abbreviation; `start`/`end` index `block.text`."""
+
+    abbreviation: str
+    block: Block
+    start: int
+    end: int
+    suffix: str | None = None
+    place: str | None = None
+
+
+@dataclass(slots=True)
+class InlineUse:
+    """An inline definition and the block it was found in."""
+
+    definition: InlineDefinition
+    block: Block
+
+
+@dataclass(slots=True)
+class AbbreviationIndex:
+    year: int | None
+    master: MasterLookup
+    glossary: dict[str, GlossaryEntry] = field(default_factory=dict)  # first entry per abbreviation
+    inline: dict[str, InlineUse] = field(default_factory=dict)  # first inline definition
+    mentions: list[Mention] = field(default_factory=list)  # uses, in document order
+    variants: dict[str, str] = field(default_factory=dict)  # as written -> the intended one
+
+    def defined_in(self, abbreviation: str) -> str | None:
+        if abbreviation in self.glossary:
+            return "document"
+        if abbreviation in self.inline:
+            return "inline"
+        return "master" if abbreviation in self.master else None
+
+    def known(self, abbreviation: str) -> bool:
+        return self.defined_in(abbreviation) is not None
+
+    def document_expansion(self, abbreviation: str) -> str | None:
+        """The document's own meaning: its glossary, else its inline definition."""
+        entry = self.glossary.get(abbreviation)
+        if entry is not None and entry.expansion:
+            return entry.expansion
+        use = self.inline.get(abbreviation)
+        return use.definition.long if use else None
+
+    def expansion(self, abbreviation: str) -> str | None:
+        """The document's meaning wins; the master's row for the programme's year otherwise."""
+        own = self.document_expansion(abbreviation)
+        if own:
+            return own
+        row = self.master.best(abbreviation, self.year)
+        return row.expansion if row else None
+
+    def uses(self) -> dict[str, list[Mention]]:
+        out: dict[str, list[Mention]] = {}
+        for mention in self.mentions:
+            out.setdefault(mention.abbreviation, []).append(mention)
+        return out
+
+    def to_dict(self) -> list[dict]:
+        """The resolved table: every abbreviation the document defines or uses, in Bulgarian order."""
+        counts = Counter(mention.abbreviation for mention in self.mentions)
+        first_use: dict[str, Mention] = {}
+        for mention in self.mentions:
+            first_use.setdefault(mention.abbreviation, mention)
+        names = set(self.glossary) | set(self.inline) | set(counts)
+        rows = []
+        for name in sorted(names, key=collation_key):
+            entry = self.glossary.get(name)
+            inline = self.inline.get(name)
+            master = self.master.best(name, self.year)
+            use = first_use.get(name)
+            rows.append(
+                {
+                    "abbreviation": name,
+                    "expansion": self.expansion(name),
+                    "defined_in": self.defined_in(name),
+                    "used": counts.get(name, 0),
+                    "document": entry.expansion if entry else None,
+                    "inline": inline.definition.long if inline else None,
+                    "master": master.to_dict() if master else None,
+                    "variant_of": self.variants.get(name),
+                    "outdated": self.master.outdated(name, self.year),
+                    "source": entry.to_dict()["source"]
+                    if entry
+                    else inline.block.prov.to_dict()
+                    if inline
+                    else None,
+                    "first_use": use.block.prov.to_dict() if use else None,
+                }
+            )
+        return rows
+
+
+# -- A run's result and its one serialization: JSON, CSV, XLSX and HTML all start from
+# `Result.to_dict()`. No timestamps, no absolute paths: the same input gives the same data.
+
+
+@dataclass(slots=True)
+class Result:
+    """Everything one run knows about one input."""
+
+    document: Document
+    programme: Programme | None
+    findings: list[Finding]
+    options: Options
+
+    @property
+    def stem(self) -> str:
+        return PurePath(self.document.path).stem
+
+    def to_dict(self) -> dict:
+        return result_to_dict(self)
+
+    def summary(self) -> dict:
+        """The `summary` part of `to_dict()`, without serializing the rest again."""
+        return summarize(self)
+
+
+SCHEMA_VERSION = "1.0"
+
+
+def result_to_dict(result: Result) -> dict:
+    document = result.document
+    programme = result.programme
+    findings = [finding.to_dict() for finding in result.findings]
+    out: dict = {
+        "schema_version": SCHEMA_VERSION,
+        "source": {
+            "file": Path(document.path).name,
+            "format": document.format,
+            "sha256": document.sha256,
+        },
+        "document": {
+            "layout": programme.layout if programme else None,
+            "pages": document.pages,
+            "encoding": document.encoding,
+            "header": [block.text for block in document.header_blocks],
+            "footer": [block.text for block in document.footer_blocks],
+            "tracked_changes": document.tracked_changes.to_dict()
+            if document.tracked_changes
+            else None,
+            "comments": [comment.to_dict() for comment in document.comments],
+        },
+        "findings": findings,
+        "summary": summarize(result),
+    }
+    if programme is None:
+        out.update(
+            {
+                "programme": None,
+                "sections": [],
+                "activities": [],
+                "glossary": [],
+                "abbreviations": [],
+                "institutions": [],
+            }
+        )
+        return out
+    sections = [section.to_dict() for section in programme.sections]
+    activities = [activity for section in sections for activity in section["activities"]]
+    index = programme.abbreviations
+    out.update(
+        {
+            "programme": {
+                "title": programme.title,
+                "year": programme.year,
+                "draft": programme.draft,
+            },
+            "sections": sections,
+            "activities": activities,
+            "glossary": [entry.to_dict() for entry in programme.glossary],
+            "abbreviations": index.to_dict() if index is not None else [],
+            "institutions": institutions_table(activities),
+        }
+    )
+    return out
+
+
+def summarize(result: Result) -> dict:
+    """Counts of sections, activities, glossary entries and findings (by severity and code)."""
+    severities = Counter(finding.severity for finding in result.findings)
+    codes = Counter(finding.code for finding in result.findings)
+    programme = result.programme
+    return {
+        "sections": len(programme.sections) if programme else 0,
+        "activities": len(programme.activities) if programme else 0,
+        "glossary": len(programme.glossary) if programme else 0,
+        "findings": len(result.findings),
+        "by_severity": {severity: severities.get(severity, 0) for severity in SEVERITIES},
+        "by_code": dict(sorted(codes.items())),
+    }
+
+
+def institutions_table(activities: list[dict]) -> list[dict]:
+    """One row per institution with the activities it leads and those it partners, from the data."""
+    rows: dict[tuple, dict] = {}
+    for activity in activities:
+        for role in ("responsible", "partners"):
+            for item in activity[role].get("items") or []:
+                abbreviation = item.get("abbreviation")
+                place = item.get("place")
+                if abbreviation:
+                    key = ("abbreviation", abbreviation, place or "")
+                    title = f"{abbreviation} – {place}" if place else abbreviation
+                else:
+                    key = ("name", " ".join(item["name"].casefold().split()), "")
+                    title = item["name"]
+                row = rows.setdefault(
+                    key,
+                    {
+                        "name": title,
+                        "abbreviation": abbreviation,
+                        "expansion": item.get("expansion"),
+                        "place": place,
+                        "defined_in": item.get("defined_in"),
+                        "responsible": [],
+                        "partners": [],
+                        "written": [],
+                    },
+                )
+                if activity["id"] not in row[role]:
+                    row[role].append(activity["id"])
+                if item["name"] not in row["written"]:
+                    row["written"].append(item["name"])
+    out = []
+    for row in sorted(rows.values(), key=lambda r: collation_key(r["name"])):
+        row["responsible_count"] = len(row["responsible"])
+        row["partners_count"] = len(row["partners"])
+        row["written"] = sorted(row["written"], key=collation_key)
+        out.append(row)
+    return out

@@ -1,10 +1,11 @@
 """Normalize: deadlines to date ranges, responsible/partner values to institution items.
 
-Runs in place on the parsed `Programme`; running it twice changes nothing.
+Returns a new `Programme` and leaves the parsed one as it was; running it twice changes nothing.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 
 from .models import Institution, Programme
@@ -59,7 +60,8 @@ def split_items(text: str | None) -> list[str]:
     return items
 
 
-def normalize(programme: Programme) -> Programme:
+def normalize(parsed: Programme) -> Programme:
+    programme = copy.deepcopy(parsed)  # blocks are shared (see Block.__deepcopy__)
     for activity in programme.activities:
         deadline = activity.fields["deadline"]
         deadline.deadline = parse_deadline(deadline.text)

@@ -1,54 +1,35 @@
-"""The orchestrator: ingest → parse → normalize → abbreviations → checks, then emit. Reads like the recipe it is."""
+"""The orchestrator: ingest → parse → normalize → abbreviations → checks, then emit.
+
+Reads like the recipe it is; each stage returns a new artefact and changes nothing it was given.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from .models import Document, Finding, Programme
+from .abbreviations import resolve_abbreviations
+from .checks import run_checks
+from .emit import emit
+from .ingest import ingest
+from .models import Result
+from .normalize import normalize
 from .options import Options
-
-
-@dataclass(slots=True)
-class Result:
-    """Everything one run knows about one input; every emitter starts from `to_dict()`."""
-
-    document: Document
-    programme: Programme | None
-    findings: list[Finding]
-    options: Options
-
-    @property
-    def stem(self) -> str:
-        return Path(self.document.path).stem
-
-    def to_dict(self) -> dict:
-        from .emit.serialize import result_to_dict
-
-        return result_to_dict(self)
-
-    def summary(self) -> dict:
-        """The `summary` part of `to_dict()`, without serializing the rest again."""
-        from .emit.serialize import summarize
-
-        return summarize(self)
+from .parse import parse
+from .project import validate_codes
 
 
 def process(path: Path | str, options: Options | None = None) -> Result:
     """Read, parse, normalize and proofread one draft."""
-    from .abbreviations import resolve_abbreviations
-    from .checks import run_checks
-    from .ingest import ingest
-    from .normalize import normalize
-    from .parse import parse
-
     options = options or Options()
+    validate_codes([*options.severities, *options.disabled], "options")
     document = ingest(path, options)
-    programme = None
-    if not options.text_only:
-        programme = resolve_abbreviations(document, normalize(parse(document)), options)
-    findings = run_checks(document, programme, options)
-    return Result(document, programme, findings, options)
+    if options.text_only:
+        return Result(document, None, run_checks(document, None, options), options)
+    parsed = parse(document)
+    normalized = normalize(parsed)
+    resolved = resolve_abbreviations(normalized, options)
+    findings = run_checks(document, resolved, options)
+    return Result(document, resolved, findings, options)
 
 
 def extract(
@@ -58,7 +39,5 @@ def extract(
     formats: tuple[str, ...] | None = None,
 ) -> tuple[Result, list[Path]]:
     """Process one draft and write its outputs into `outdir`."""
-    from .emit import emit
-
     result = process(path, options)
     return result, emit(result, Path(outdir), formats)

@@ -257,11 +257,12 @@ def test_2012_draft_one_comment_per_finding(tmp_path, run_cli):
 
 def test_no_findings_no_change(fixture_docx, tmp_path):
     from natprog.emit.annotate import write_annotated_docx
+    from natprog.emit.original import Original
     from natprog.run import process
 
     result = process(fixture_docx, Options(text_only=True))
     data = dict(result.to_dict(), findings=[])
-    written = write_annotated_docx(data, result, tmp_path / "copy.docx")
+    written = write_annotated_docx(data, tmp_path / "copy.docx", Original(fixture_docx))
     assert written.read_bytes() == fixture_docx.read_bytes()
 
 

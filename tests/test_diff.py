@@ -196,3 +196,18 @@ def test_unknown_years_skip_carry_over_but_keep_the_diff(year_case):
     assert _changed_fields(again) == _changed_fields(result)
     # the 2012 deadline is still before 2013; "unchanged since last year" needs both years
     assert _codes(again) == {"carryover.stale_deadline": {"I.3"}}
+
+
+def test_the_project_file_switches_and_grades_the_diff_findings(original, tmp_path):
+    """`carryover.*` in natprog.toml were once refused as unknown codes; now they configure."""
+    from natprog.project import options_from_config
+
+    text, _ = next_year(DRAFT_2012["txt"].read_text(encoding="utf-8"))
+    new = tmp_path / "next.txt"
+    new.write_text(text, encoding="utf-8")
+    options = options_from_config(
+        {"disable": ["carryover.unchanged"], "severity": {"carryover.stale_deadline": "error"}}
+    )
+    result = compare(original, load_draft(new), options)
+    assert {f.code for f in result.findings} == {"carryover.stale_deadline"}
+    assert {f.severity for f in result.findings} == {"error"}

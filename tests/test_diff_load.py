@@ -27,12 +27,12 @@ from natprog.models import (
     GlossaryEntry,
     Programme,
     Provenance,
+    Result,
     Section,
     to_roman,
 )
 from natprog.normalize import normalize
 from natprog.options import Options
-from natprog.run import Result
 
 
 def _round_trip(result: Result):

@@ -100,8 +100,7 @@ def _document(blocks: list[Block]) -> Document:
 @given(block_stream())
 def test_parser_raises_only_declared_errors(blocks):
     from natprog.checks import run_checks
-    from natprog.emit.serialize import result_to_dict
-    from natprog.run import Result
+    from natprog.models import Result, result_to_dict
 
     document = _document(blocks)
     try:

@@ -75,7 +75,7 @@ def test_500_page_programme_scales_linearly(tmp_path):
     # Five times the pages: linear work takes about five times as long; quadratic would be 25.
     # CPU time, not wall time, so that other work on a shared machine does not skew the ratio.
     assert large["cpu"] / small["cpu"] < 8, (small, large)
-    assert large["seconds"] < 30, large
+    assert large["cpu"] < 30, large  # CPU seconds: a loaded machine stretches wall time, not this
     # Memory: bounded in absolute terms and growing no faster than the draft.
     assert large["rss_mb"] < 400, large
     assert large["growth_mb"] < 8 * max(small["growth_mb"], 10), (small, large)

@@ -92,7 +92,7 @@ def processed(name: str):
 @pytest.mark.parametrize("stem", sorted(LAYOUTS))
 def test_rendition_gives_the_text_draft(stem, fmt):
     result = processed(f"{stem}.{fmt}")
-    assert result.document.layout == LAYOUTS[stem]
+    assert result.programme.layout == LAYOUTS[stem]
     assert len(result.programme.activities) == 48
     expected = wide_reference() if stem == "np2012-wide-table" else reference()
     assert comparable(result.programme) == expected
@@ -199,7 +199,7 @@ def test_tracked_change_counts_and_authors():
 @pytest.mark.parametrize("suffix", ["odt", "doc"])
 def test_odt_and_doc_through_libreoffice(suffix):
     result = process(FIXTURES / f"np2012.{suffix}")
-    assert result.document.layout == "label-table"
+    assert result.programme.layout == "label-table"
     assert comparable(result.programme) == reference()
 
 

@@ -3,7 +3,7 @@
 `resolve_abbreviations` is the pipeline stage; spaCy is imported only when it runs.
 """
 
-from .index import AbbreviationIndex, Mention
+from ..models import AbbreviationIndex, Mention
 from .master import MasterGlossary, load_master
 from .resolve import resolve_abbreviations
 

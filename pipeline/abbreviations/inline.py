@@ -8,9 +8,9 @@ define nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ..models import InlineDefinition
 from .similarity import FUNCTION_WORDS
 
 _QUOTES = "„“”\"«»'‚‘’"
@@ -24,18 +24,6 @@ _CLAUSE_END = re.compile(r"[.;:!?](?=\s)|[\n\t]")
 _MAX_SHORT = 12
 _EXTRA_WORDS = 5  # Schwartz–Hearst: at most |short| + 5 words of long form
 _MIN_INITIALS = 0.5  # at least half the short form's letters must be initials of content words
-
-
-@dataclass(frozen=True, slots=True)
-class InlineDefinition:
-    """One definition found in a text; offsets index that text."""
-
-    short: str
-    long: str
-    short_start: int
-    short_end: int
-    long_start: int
-    long_end: int
 
 
 def find_definitions(text: str) -> list[InlineDefinition]:

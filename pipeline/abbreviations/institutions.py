@@ -12,10 +12,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..models import Institution, Programme
-from .similarity import SAME_NAME, collation_key, fold_expansion
+from .similarity import SAME_NAME, fold_expansion
 
 if TYPE_CHECKING:
-    from .index import AbbreviationIndex
+    from ..models import AbbreviationIndex
     from .mentions import Lexicon
 
 _TRAILING = " .,;:"
@@ -109,43 +109,3 @@ def _whole_mention(name: str, mentions):
     if place is None or mention.suffix:
         return None
     return replace(mention, place=" ".join(filter(None, [mention.place, place.group(1).strip()])))
-
-
-def institutions_table(activities: list[dict]) -> list[dict]:
-    """One row per institution with the activities it leads and those it partners, from the data."""
-    rows: dict[tuple, dict] = {}
-    for activity in activities:
-        for role in ("responsible", "partners"):
-            for item in activity[role].get("items") or []:
-                abbreviation = item.get("abbreviation")
-                place = item.get("place")
-                if abbreviation:
-                    key = ("abbreviation", abbreviation, place or "")
-                    title = f"{abbreviation} – {place}" if place else abbreviation
-                else:
-                    key = ("name", " ".join(item["name"].casefold().split()), "")
-                    title = item["name"]
-                row = rows.setdefault(
-                    key,
-                    {
-                        "name": title,
-                        "abbreviation": abbreviation,
-                        "expansion": item.get("expansion"),
-                        "place": place,
-                        "defined_in": item.get("defined_in"),
-                        "responsible": [],
-                        "partners": [],
-                        "written": [],
-                    },
-                )
-                if activity["id"] not in row[role]:
-                    row[role].append(activity["id"])
-                if item["name"] not in row["written"]:
-                    row["written"].append(item["name"])
-    out = []
-    for row in sorted(rows.values(), key=lambda r: collation_key(r["name"])):
-        row["responsible_count"] = len(row["responsible"])
-        row["partners_count"] = len(row["partners"])
-        row["written"] = sorted(row["written"], key=collation_key)
-        out.append(row)
-    return out

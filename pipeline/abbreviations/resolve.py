@@ -1,16 +1,16 @@
 """The abbreviations stage: definitions, inline definitions, mentions, variants, institutions.
 
-Runs after normalize; stores an `AbbreviationIndex` on the programme and resolves every item of
-`Отговорна институция` and `Партньори` in place.
+Runs after normalize; returns a new programme carrying an `AbbreviationIndex`, with every item of
+`Отговорна институция` and `Партньори` resolved.
 """
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 
-from ..models import Document, Programme
+from ..models import AbbreviationIndex, InlineUse, Mention, Programme
 from ..options import Options
-from .index import AbbreviationIndex, InlineUse, Mention
 from .inline import find_definitions
 from .institutions import resolve_institutions
 from .master import load_master
@@ -20,17 +20,16 @@ from .similarity import collation_key, near_miss
 _MASTER_VARIANT_MIN = 4  # below this, one letter off a master-only abbreviation is chance
 
 
-def resolve_abbreviations(
-    document: Document, programme: Programme, options: Options | None = None
-) -> Programme:
-    """Build the programme's `AbbreviationIndex` and resolve its institution items."""
+def resolve_abbreviations(normalized: Programme, options: Options | None = None) -> Programme:
+    """A copy of the programme with its `AbbreviationIndex` and its institution items resolved."""
     options = options or Options()
+    programme = copy.deepcopy(normalized)  # blocks are shared (see Block.__deepcopy__)
     index = AbbreviationIndex(year=programme.year, master=load_master(options.glossary_path))
     for entry in programme.glossary:
         index.glossary.setdefault(entry.abbreviation, entry)
     blocks = [
         block
-        for block in document.blocks
+        for block in programme.blocks
         if block.context.field != "glossary" and any(ch.isupper() for ch in block.text)
     ]
     definitions: dict[int, list[tuple[int, int]]] = {}

@@ -8,25 +8,14 @@ from __future__ import annotations
 
 import re
 
-# The Bulgarian alphabet in its own order; anything else sorts after it, by code point.
-ALPHABET = "абвгдежзийклмнопрстуфхцчшщъьюя"
-_RANK = {letter: index for index, letter in enumerate(ALPHABET)}
-_RANK["ѝ"] = _RANK["и"]
+from ..collation import collation_key  # noqa: F401  (the abbreviation stage sorts with it)
+
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Function words carry no meaning of their own in an institution's name.
 FUNCTION_WORDS = frozenset("в във до за и към на над от по при пред с със срещу чрез".split())  # noqa: SIM905
 _STEM = 5  # Bulgarian inflects at the end: "малолетни"/"малолетните", "Национален"/"Националния"
 SAME_MEANING = 85  # rapidfuzz ratio of folded expansions at or above which they mean the same
 SAME_NAME = 90  # stricter: a full institution name resolved to an abbreviation
-
-
-def collation_key(text: str) -> tuple:
-    """Bulgarian alphabetical order, case-insensitive (`МВнР` before `МВР`)."""
-    folded = text.casefold()
-    letters = tuple(
-        (0, _RANK[ch]) if ch in _RANK else (1, ord(ch)) for ch in folded if not ch.isspace()
-    )
-    return letters, text
 
 
 def fold_expansion(text: str) -> str:

@@ -8,18 +8,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..abbreviations.index import AbbreviationIndex
 from ..abbreviations.similarity import collation_key, same_meaning
+from ..models import AbbreviationIndex
 from .registry import CheckContext, Rule, check
 
 
-def _index(ctx: CheckContext) -> AbbreviationIndex:
-    programme = ctx.programme
-    if programme.abbreviations is None:  # a programme built without the stage (library use)
-        from ..abbreviations import resolve_abbreviations
-
-        resolve_abbreviations(ctx.document, programme, ctx.options)
-    return programme.abbreviations
+def _index(ctx: CheckContext) -> AbbreviationIndex | None:
+    """The abbreviations stage's index; None for a programme that did not go through the stage
+    (a hand-built one in library use): these checks then have nothing to read."""
+    return ctx.programme.abbreviations
 
 
 def _entry_block(entry):
@@ -38,6 +35,8 @@ def undefined(ctx: CheckContext) -> None:
     Well-known ones (ЕС, САЩ) need no definition; near misses are `abbreviation.variant`.
     """
     index = _index(ctx)
+    if index is None:
+        return
     for name, mentions in index.uses().items():
         where = index.defined_in(name)
         if where in ("document", "inline") or name in index.variants:
@@ -77,6 +76,8 @@ def undefined(ctx: CheckContext) -> None:
 def unused(ctx: CheckContext) -> None:
     """An entry of the document's list of abbreviations that the text never uses."""
     index = _index(ctx)
+    if index is None:
+        return
     used = {mention.abbreviation for mention in index.mentions}
     used |= {index.variants[name] for name in used if name in index.variants}
     for name, entry in index.glossary.items():
@@ -95,6 +96,8 @@ def unused(ctx: CheckContext) -> None:
 def variant(ctx: CheckContext) -> None:
     """A near miss of a defined abbreviation: a letter off or two swapped (`МОНМ` for `МОМН`)."""
     index = _index(ctx)
+    if index is None:
+        return
     for mention in index.mentions:
         intended = index.variants.get(mention.abbreviation)
         if intended is None:
@@ -119,6 +122,8 @@ def conflict(ctx: CheckContext) -> None:
     The document's definition wins for the document; this only asks to make sure.
     """
     index = _index(ctx)
+    if index is None:
+        return
     for name in [*index.glossary, *(n for n in index.inline if n not in index.glossary)]:
         own = index.document_expansion(name)
         entry = index.glossary.get(name)
@@ -154,6 +159,8 @@ def conflict(ctx: CheckContext) -> None:
 def inline(ctx: CheckContext) -> None:
     """`long form (SHORT)` in the text while the list of abbreviations lacks SHORT."""
     index = _index(ctx)
+    if index is None:
+        return
     for name, use in index.inline.items():
         if name in index.glossary or index.master.well_known(name):
             continue
@@ -174,6 +181,8 @@ def inline(ctx: CheckContext) -> None:
 def outdated(ctx: CheckContext) -> None:
     """A name not valid in the programme's year (МОМН in a 2014 draft): a copy from an old programme."""
     index = _index(ctx)
+    if index is None:
+        return
     year = index.year
     names = {mention.abbreviation for mention in index.mentions} | set(index.glossary)
     stale = {name for name in names if index.master.outdated(name, year)}

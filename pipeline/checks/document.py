@@ -50,7 +50,7 @@ def comments(ctx: CheckContext) -> None:
     if not ctx.document.comments:
         return
     by_paragraph: dict[int, Block] = {}
-    for block in ctx.document.blocks:
+    for block in ctx.body_blocks():
         if block.prov.paragraph is not None:
             by_paragraph.setdefault(block.prov.paragraph, block)
     for comment in ctx.document.comments:

@@ -1,8 +1,9 @@
-"""The check registry and the context every check reports through.
+"""The proofreading checks and the context every check reports through.
 
-A check is one small function registered with the codes it may emit and their default
-severities; `CheckContext.report` applies the user's severities and switches and fills in the
-location from the block, so checks only say what is wrong and where.
+A check is one small function registered with the codes it may emit; their `Rule`s go into the
+one table of `findings.py`. `CheckContext.report` applies the user's severities and switches
+(the same functions the diff checks use) and fills in the location from the block, so checks
+only say what is wrong and where.
 """
 
 from __future__ import annotations
@@ -13,19 +14,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from ..findings import RULES, Rule, enabled, register_rules, severity_of
 from ..models import Block, Document, Finding, Location, Programme, Severity
 from ..options import Options
 
 Scope = Literal["programme", "text"]
 _CONTEXT_MAX = 320
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    code: str
-    severity: Severity
-    title: str  # Bulgarian, for reports and --list-checks
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,17 +33,13 @@ class Check:
 
 
 CHECKS: list[Check] = []
-RULES: dict[str, Rule] = {}
 
 
 def check(*rules: Rule, scope: Scope = "programme") -> Callable:
     """Register a check. `scope="text"` checks also run in `check --text-only`."""
 
     def register(func: Callable[[CheckContext], None]) -> Callable[[CheckContext], None]:
-        for rule in rules:
-            if rule.code in RULES and RULES[rule.code] != rule:
-                raise ValueError(f"finding code {rule.code} registered twice")
-            RULES[rule.code] = rule
+        register_rules(*rules)
         CHECKS.append(Check(func.__name__, func, rules, scope, (func.__doc__ or "").strip()))
         return func
 
@@ -70,19 +61,16 @@ class CheckContext:
         return self.programme.year if self.programme else None
 
     def body_blocks(self) -> Iterator[Block]:
-        yield from self.document.blocks
+        """The body in document order: the parser's blocks (which know their section, activity
+        and field) when there is a programme, else the document's."""
+        yield from self.programme.blocks if self.programme else self.document.blocks
 
     # -- reporting ----------------------------------------------------------------------------
     def enabled(self, code: str) -> bool:
-        disabled = self.options.disabled
-        return code not in disabled and code.split(".", 1)[0] not in disabled
+        return enabled(code, self.options)
 
     def severity(self, code: str, default: Severity | None = None) -> Severity:
-        """The user's severity for `code` (or its family), else `default`, else the rule's."""
-        override = self.options.severities.get(code) or self.options.severities.get(
-            code.split(".", 1)[0]
-        )
-        return override or default or RULES[code].severity  # type: ignore[return-value]
+        return severity_of(code, self.options, default)
 
     def report(
         self,

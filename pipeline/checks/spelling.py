@@ -19,7 +19,9 @@ def unknown_words(ctx: CheckContext) -> None:
         return
     from ..spelling.checker import SIGNAL_WORD, find_misspellings
 
-    for found in find_misspellings(ctx.document, ctx.options.accepted_words):
+    for found in find_misspellings(
+        ctx.document, list(ctx.body_blocks()), ctx.options.accepted_words
+    ):
         words = tuple(s.word for s in found.suggestions)
         message = f"непозната дума „{found.word}“"
         if found.suggestions and found.suggestions[0].uses:

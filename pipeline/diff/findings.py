@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..checks.registry import Rule
+from ..findings import RULES, Rule, enabled, register_rules, severity_of
 from ..models import Finding, Location, Provenance
 from ..options import Options
 from .match import normalized
@@ -27,15 +27,13 @@ class DiffCheck:
 
 
 DIFF_CHECKS: list[DiffCheck] = []
-RULES: dict[str, Rule] = {}
 
 
 def diff_check(*rules: Rule) -> Callable:
     """Register a check that compares two drafts."""
 
     def register(func: Callable[[DiffContext], None]) -> Callable[[DiffContext], None]:
-        for rule in rules:
-            RULES[rule.code] = rule
+        register_rules(*rules)
         DIFF_CHECKS.append(DiffCheck(func.__name__, func, rules, (func.__doc__ or "").strip()))
         return func
 
@@ -74,13 +72,9 @@ class DiffContext:
     ) -> None:
         if code not in RULES:
             raise KeyError(f"finding code {code} is not registered")
-        disabled = self.options.disabled
-        if code in disabled or code.split(".", 1)[0] in disabled:
+        if not enabled(code, self.options):
             return
-        severities = self.options.severities
-        severity = (
-            severities.get(code) or severities.get(code.split(".", 1)[0]) or RULES[code].severity
-        )
+        severity = severity_of(code, self.options)
         place = source or activity.source or Provenance()
         self.findings.append(
             Finding(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 from ..models import FIELD_KEYS, Deadline, Provenance
 
 if TYPE_CHECKING:
-    from ..run import Result
+    from ..models import Result
 
 Origin = Literal["draft", "json"]
 # Keys compared for each activity: the title first, then the six fields in document order.

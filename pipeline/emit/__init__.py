@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .atomic import fsync_dir
+from .original import Original
 
 if TYPE_CHECKING:
-    from ..run import Result
+    from ..models import Result
 
-# format name -> (file name pattern, writer module:function). Writers take (data, result, path).
+# format name -> (file name pattern, writer module:function). Writers take (data, path, original):
+# the serialized result, where to write, and the input file (read only by the annotated copy).
 # Order matters: the data package describes the CSVs, so it comes after them.
 OUTPUTS: dict[str, tuple[str, str]] = {
     "json": ("{stem}.json", "jsonout:write_json"),
@@ -60,6 +62,7 @@ def emit(result: Result, outdir: Path, formats: tuple[str, ...] | None = None) -
     from ..errors import OutputError
 
     data = result.to_dict()
+    original = Original(Path(result.document.path), result.options.revisions)
     outdir = Path(outdir)
     try:
         outdir.mkdir(parents=True, exist_ok=True)
@@ -72,7 +75,7 @@ def emit(result: Result, outdir: Path, formats: tuple[str, ...] | None = None) -
         for name, path in output_paths(result.stem, stage, chosen).items():
             if name in FOLDER_OUTPUTS:
                 continue
-            made = _writer(OUTPUTS[name][1])(data, result, path)
+            made = _writer(OUTPUTS[name][1])(data, path, original)
             if made is not None:  # a writer may decline (e.g. the annotated copy of a PDF)
                 produced.append(Path(made))
         written = []
@@ -84,7 +87,7 @@ def emit(result: Result, outdir: Path, formats: tuple[str, ...] | None = None) -
         fsync_dir(outdir)
         for name, path in output_paths(result.stem, outdir, chosen).items():
             if name in FOLDER_OUTPUTS:
-                made = _writer(OUTPUTS[name][1])(data, result, path)
+                made = _writer(OUTPUTS[name][1])(data, path, original)
                 if made is not None:
                     written.append(Path(made))
         return written

@@ -16,8 +16,9 @@ from lxml import etree
 from ..errors import UnreadableFileError
 from ..ingest import sniff
 from ..ingest.numbering import Numbering
-from ..ingest.wordxml import R, W, WalkedParagraph, WordWalk, WordWalker, read_styles
+from ..ingest.wordxml import R, W, WalkedParagraph, WordWalker, read_styles
 from .atomic import deterministic_zip, write_bytes
+from .original import Original
 from .runsplit import XML_SPACE, Piece, fresh_ids, split_paragraph
 from .serialize import SEVERITY_NAMES
 
@@ -26,12 +27,11 @@ INITIALS = "np"
 Anchor = tuple[int, int, int]  # (paragraph index, start, end) in the walked paragraph's text
 
 
-def write_annotated_docx(data: dict, result, path: Path) -> Path | None:
+def write_annotated_docx(data: dict, path: Path, original: Original) -> Path | None:
     """Write the annotated copy of a DOCX input; other inputs have no Word file to annotate."""
-    document = result.document
-    if document.format != "docx":
+    if data["source"]["format"] != "docx":
         return None
-    source = Path(document.path)
+    source = original.path
     try:
         raw = source.read_bytes()
     except OSError as exc:
@@ -40,22 +40,16 @@ def write_annotated_docx(data: dict, result, path: Path) -> Path | None:
         ) from None
     if sniff(raw, source.suffix.lower()) != "docx":
         return None  # ODT/DOC/RTF read through LibreOffice: the original is not a Word file
-    if hashlib.sha256(raw).hexdigest() != document.sha256:
+    if hashlib.sha256(raw).hexdigest() != data["source"]["sha256"]:
         raise UnreadableFileError("the file changed while natprog was reading it: run again")
     if not data["findings"]:
         return write_bytes(path, raw)  # nothing to say: the copy is the original, byte for byte
-    annotated = annotate_docx(raw, data, result.options.revisions, document.word_walk)
+    annotated = annotate_docx(raw, data, original.revisions)
     return None if annotated is None else write_bytes(path, annotated)
 
 
-def annotate_docx(
-    raw: bytes, data: dict, revisions: str = "accepted", walk: WordWalk | None = None
-) -> bytes | None:
-    """The DOCX `raw` with one comment per finding of `data` (the serialized result).
-
-    `walk` is ingest's walk of the same file: its paragraphs are carried over onto
-    python-docx's tree instead of walking it again.
-    """
+def annotate_docx(raw: bytes, data: dict, revisions: str = "accepted") -> bytes | None:
+    """The DOCX `raw` with one comment per finding of `data` (the serialized result)."""
     import docx  # imported here: python-docx is needed only for this output
     from docx.text.run import Run
 
@@ -64,11 +58,10 @@ def annotate_docx(
     except ValueError:
         return None  # not a plain document part (e.g. macro-enabled .docm): leave it alone
     body = word.element.body
-    walked = walk.onto(body) if walk is not None else None
-    if walked is None:
-        styles = read_styles(_related(word, "styles"))
-        walker = WordWalker(Numbering(_related(word, "numbering"), styles), styles, revisions)
-        walked = {p.index: p for p in walker.walk(body)}
+    # The same walk ingest made (same options, same paragraph numbers), over python-docx's tree.
+    styles = read_styles(_related(word, "styles"))
+    walker = WordWalker(Numbering(_related(word, "numbering"), styles), styles, revisions)
+    walked = {p.index: p for p in walker.walk(body)}
     # Paragraphs with text in runs: a comment can only be anchored on runs.
     usable = {i: p for i, p in walked.items() if any(s.run.tag == R for s in p.segments)}
     if not usable:

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from .atomic import write_text
+from .original import Original
 from .serialize import ACTIVITY_COLUMNS, activity_rows
 
 
@@ -19,7 +20,7 @@ def rows_to_csv(columns: tuple[str, ...], rows: list[dict]) -> str:
     return buffer.getvalue()
 
 
-def write_activities_csv(data: dict, result, path: Path) -> Path:
+def write_activities_csv(data: dict, path: Path, original: Original) -> Path:
     return write_text(
         path, rows_to_csv(ACTIVITY_COLUMNS, activity_rows(data)), encoding="utf-8-sig"
     )

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from .atomic import write_text
+from .original import Original
 from .serialize import ACTIVITY_FIELDS, Column
 
 NAME = "datapackage.json"
@@ -114,9 +115,9 @@ def build_package(resources: list[dict]) -> dict:
     }
 
 
-def write_datapackage(data: dict, result, path: Path) -> Path | None:
+def write_datapackage(data: dict, path: Path, original: Original) -> Path | None:
     """Describe this draft's CSVs (those present beside `path`) and keep the other drafts'."""
-    stem = result.stem
+    stem = original.stem
     mine = []
     for suffix, pattern, columns in TABLES:
         csv_path = path.parent / pattern.format(stem=stem)

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..models import SEVERITIES, to_roman
 from ..names import FIELD_NAMES
 from .atomic import write_text
+from .original import Original
 from .serialize import SEVERITY_NAMES, place_text
 from .templating import environment
 
@@ -146,5 +147,5 @@ def render_report(data: dict) -> str:
     return environment().get_template("report.html.j2").render(report_context(data))
 
 
-def write_report(data: dict, result, path: Path) -> Path:
+def write_report(data: dict, path: Path, original: Original) -> Path:
     return write_text(path, render_report(data))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .atomic import write_text
+from .original import Original
 
 INSTITUTION_COLUMNS: tuple[str, ...] = (
     "Институция",
@@ -47,7 +48,7 @@ def institution_rows(data: dict) -> list[dict]:
     ]
 
 
-def write_institutions_csv(data: dict, result, path: Path) -> Path:
+def write_institutions_csv(data: dict, path: Path, original: Original) -> Path:
     from .csvout import rows_to_csv
 
     return write_text(

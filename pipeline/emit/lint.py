@@ -1,4 +1,4 @@
-"""The report of `natprog check`: findings as linter lines or JSON, and the exit code they earn.
+"""The report of `natprog check`: findings as linter lines or JSON (the exit code: `findings.Report`).
 
 `FILE:LOCATION: SEVERITY code: message (→ suggestion)`, LOCATION being the page (PDF), the
 paragraph (DOCX) or the line (text) and, when the draft's structure is known, where in it:
@@ -8,15 +8,12 @@ paragraph (DOCX) or the line (text) and, when the draft's structure is known, wh
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 
-from ..errors import ExitCode, NatprogError
+from ..errors import NatprogError
+from ..findings import Outcome, Report
 from ..models import SEVERITIES, Finding, Location, to_roman
 from ..names import FIELD_NAMES
-
-FAIL_ON = ("error", "warning", "never")
-_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}  # error 0, warning 1, info 2
 
 
 def describe_location(location: Location) -> str:
@@ -46,74 +43,63 @@ def finding_line(path: str, finding: Finding) -> str:
 
 
 @dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    error: NatprogError | None = None
-
-    def counts(self) -> Counter:
-        return Counter(finding.severity for finding in self.findings)
-
-
-@dataclass
 class CheckReport:
-    """Every file's findings (or the error that stopped it), in the order the files came."""
+    """`natprog check`'s output: every file's findings (or the error that stopped it), in the
+    order the files came, over the `findings.Report` that decides the exit code."""
 
     fail_on: str = "error"
-    files: list[FileResult] = field(default_factory=list)
+    report: Report = field(init=False)
+    findings: dict[str, list[Finding]] = field(default_factory=dict)
 
-    def add(self, path: str, findings: list[Finding]) -> None:
-        self.files.append(FileResult(path, list(findings)))
+    def __post_init__(self) -> None:
+        self.report = Report(self.fail_on)
 
-    def failed(self, path: str, error: NatprogError) -> None:
-        self.files.append(FileResult(path, error=error))
+    def add(self, path: str, findings: list[Finding]) -> Outcome:
+        self.findings[path] = list(findings)
+        return self.report.add_findings(path, findings)
+
+    def failed(self, path: str, error: NatprogError) -> Outcome:
+        return self.report.add_failure(path, int(error.exit_code), error.one_line())
 
     def lines(self) -> list[str]:
-        return [finding_line(f.path, finding) for f in self.files for finding in f.findings]
+        return [
+            finding_line(outcome.path, finding)
+            for outcome in self.report.outcomes
+            for finding in self.findings.get(outcome.path, [])
+        ]
 
-    def summary(self, result: FileResult) -> str:
-        if result.error is not None:
-            return f"natprog: {result.error.one_line()}"
-        counts = result.counts()
-        total = len(result.findings)
-        by = ", ".join(_count(counts.get(s, 0), s) for s in SEVERITIES)
-        return f"{result.path}: {total} finding{'s' if total != 1 else ''} ({by})"
+    @staticmethod
+    def summary(outcome: Outcome) -> str:
+        if outcome.failed:
+            return f"natprog: {outcome.message}"
+        by = ", ".join(_count(outcome.count(s), s) for s in SEVERITIES)
+        total = outcome.total
+        return f"{outcome.path}: {total} finding{'s' if total != 1 else ''} ({by})"
 
     def to_json(self) -> str:
         findings = []
         files = []
-        for result in self.files:
-            counts = result.counts()
+        for outcome in self.report.outcomes:
             files.append(
                 {
-                    "file": result.path,
-                    "findings": len(result.findings),
-                    "by_severity": {s: counts.get(s, 0) for s in SEVERITIES},
-                    "error": result.error.one_line() if result.error else None,
-                    "exit_code": int(result.error.exit_code) if result.error else None,
+                    "file": outcome.path,
+                    "findings": outcome.total,
+                    "by_severity": {s: outcome.count(s) for s in SEVERITIES},
+                    "error": outcome.message if outcome.failed else None,
+                    "exit_code": outcome.exit_code if outcome.failed else None,
                 }
             )
-            for finding in result.findings:
+            for finding in self.findings.get(outcome.path, []):
                 item = finding.to_dict()
-                item["file"] = result.path
+                item["file"] = outcome.path
                 item["location_text"] = describe_location(finding.location)
                 findings.append(item)
-        data = {"fail_on": self.fail_on, "exit_code": int(self.exit_code()), "files": files,
+        data = {"fail_on": self.fail_on, "exit_code": self.exit_code(), "files": files,
                 "findings": findings}  # fmt: skip
         return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
-    def exit_code(self) -> ExitCode:
-        """A file that could not be checked first; then findings at or above `fail_on`."""
-        for result in self.files:
-            if result.error is not None:
-                return result.error.exit_code
-        if self.fail_on == "never":
-            return ExitCode.OK
-        threshold = _RANK[self.fail_on]
-        for result in self.files:
-            if any(_RANK[finding.severity] <= threshold for finding in result.findings):
-                return ExitCode.FINDINGS
-        return ExitCode.OK
+    def exit_code(self) -> int:
+        return self.report.exit_code()
 
 
 def _count(number: int, severity: str) -> str:

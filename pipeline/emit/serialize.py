@@ -1,95 +1,14 @@
-"""The one serializer: a `Result` as plain data. JSON, CSV, XLSX and HTML all start here.
+"""Rows and texts the emitters share, all from the one serialized result (`Result.to_dict()`).
 
 No timestamps, no absolute paths: the same input gives the same data.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from ..abbreviations.institutions import institutions_table
-from ..models import SEVERITIES, to_roman
+from ..models import SCHEMA_VERSION, Result, result_to_dict, summarize, to_roman  # noqa: F401
 from ..names import FIELD_NAMES
-
-if TYPE_CHECKING:
-    from ..run import Result
-
-SCHEMA_VERSION = "1.0"
-
-
-def result_to_dict(result: Result) -> dict:
-    document = result.document
-    programme = result.programme
-    findings = [finding.to_dict() for finding in result.findings]
-    out: dict = {
-        "schema_version": SCHEMA_VERSION,
-        "source": {
-            "file": Path(document.path).name,
-            "format": document.format,
-            "sha256": document.sha256,
-        },
-        "document": {
-            "layout": document.layout,
-            "pages": document.pages,
-            "encoding": document.encoding,
-            "header": [block.text for block in document.header_blocks],
-            "footer": [block.text for block in document.footer_blocks],
-            "tracked_changes": document.tracked_changes.to_dict()
-            if document.tracked_changes
-            else None,
-            "comments": [comment.to_dict() for comment in document.comments],
-        },
-        "findings": findings,
-        "summary": summarize(result),
-    }
-    if programme is None:
-        out.update(
-            {
-                "programme": None,
-                "sections": [],
-                "activities": [],
-                "glossary": [],
-                "abbreviations": [],
-                "institutions": [],
-            }
-        )
-        return out
-    sections = [section.to_dict() for section in programme.sections]
-    activities = [activity for section in sections for activity in section["activities"]]
-    index = programme.abbreviations
-    out.update(
-        {
-            "programme": {
-                "title": programme.title,
-                "year": programme.year,
-                "draft": programme.draft,
-            },
-            "sections": sections,
-            "activities": activities,
-            "glossary": [entry.to_dict() for entry in programme.glossary],
-            "abbreviations": index.to_dict() if index is not None else [],
-            "institutions": institutions_table(activities),
-        }
-    )
-    return out
-
-
-def summarize(result: Result) -> dict:
-    """Counts of sections, activities, glossary entries and findings (by severity and code)."""
-    severities = Counter(finding.severity for finding in result.findings)
-    codes = Counter(finding.code for finding in result.findings)
-    programme = result.programme
-    return {
-        "sections": len(programme.sections) if programme else 0,
-        "activities": len(programme.activities) if programme else 0,
-        "glossary": len(programme.glossary) if programme else 0,
-        "findings": len(result.findings),
-        "by_severity": {severity: severities.get(severity, 0) for severity in SEVERITIES},
-        "by_code": dict(sorted(codes.items())),
-    }
 
 
 @dataclass(frozen=True, slots=True)

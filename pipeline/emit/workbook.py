@@ -14,6 +14,7 @@ from pathlib import Path
 from ..models import to_roman
 from .atomic import deterministic_zip, write_bytes
 from .monitoring import FOLLOW_UP_COLUMNS, add_deadlines_sheet, add_follow_up, link_findings
+from .original import Original
 from .serialize import ACTIVITY_COLUMNS, FINDING_COLUMNS, activity_rows, finding_rows, source_text
 
 _FIXED = dt.datetime(2000, 1, 1)
@@ -156,5 +157,5 @@ def workbook_bytes(workbook) -> bytes:
     return deterministic_zip(buffer.getvalue())
 
 
-def write_xlsx(data: dict, result, path: Path) -> Path:
+def write_xlsx(data: dict, path: Path, original: Original) -> Path:
     return write_bytes(path, workbook_bytes(build_workbook(data)))

@@ -16,7 +16,7 @@ from ..options import Options
 from .numbering import Numbering
 from .revisions import RevisionStats, count_revisions
 from .safezip import SafeZip, parse_xml
-from .wordxml import W, WalkedParagraph, WordWalk, WordWalker, read_styles
+from .wordxml import W, WalkedParagraph, WordWalker, read_styles
 
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -135,7 +135,6 @@ def read_docx(data: bytes, path: str, options: Options) -> Document:
         authors=tuple(sorted(stats.authors)),
     )
     document.comments = _comments(package, walker)
-    document.word_walk = WordWalk(body, walked)
     return document
 
 

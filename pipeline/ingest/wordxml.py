@@ -494,40 +494,6 @@ def _span(cell: etree._Element) -> int:
         return 1
 
 
-@dataclass(slots=True)
-class WordWalk:
-    """A walked body kept after ingest: the annotated copy anchors on it without walking again."""
-
-    body: etree._Element
-    paragraphs: dict[int, WalkedParagraph]
-
-    def onto(self, body: etree._Element) -> dict[int, WalkedParagraph] | None:
-        """The same paragraphs over `body`, another parse of the same XML (python-docx's).
-
-        Both trees hold the same elements in the same order, so positions carry over; None when
-        they do not match (another file): the caller walks `body` itself.
-        """
-        position = {element: i for i, element in enumerate(self.body.iter(etree.Element))}
-        target = list(body.iter(etree.Element))
-        if len(target) != len(position):
-            return None
-
-        def there(element: etree._Element) -> etree._Element:
-            return target[position[element]]
-
-        return {
-            index: replace(
-                paragraph,
-                element=there(paragraph.element),
-                segments=[
-                    Segment(s.start, s.end, there(s.run), there(s.node), s.node_offset)
-                    for s in paragraph.segments
-                ],
-            )
-            for index, paragraph in self.paragraphs.items()
-        }
-
-
 def read_styles(root: etree._Element | None) -> dict[str, dict]:
     """Paragraph styles: id -> {name, bold, numPr}, with `basedOn` inheritance resolved."""
     if root is None:

@@ -8,6 +8,7 @@ events (`label`, `value`), so one state machine builds the `Programme` for every
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..errors import NotAProgrammeError
 from ..models import (
@@ -463,7 +464,13 @@ class _Builder:
 
 
 def parse(document: Document) -> Programme:
-    """Build the programme; raise `NotAProgrammeError` saying what was found instead."""
+    """Build the programme; raise `NotAProgrammeError` saying what was found instead.
+
+    The parser works on its own copies of the blocks (it records each one's place in the
+    structure), kept as `Programme.blocks`; ingest's `document` is left as it was.
+    """
+    blocks = [replace(block, context=Context()) for block in document.blocks]
+    document = replace(document, blocks=blocks)
     builder = _Builder(document)
     units = group_units(document.blocks)
     for unit in units:
@@ -485,7 +492,7 @@ def parse(document: Document) -> Programme:
         programme.layout = "mixed" if len(structural) > 1 else next(iter(structural))
     else:
         programme.layout = "paragraphs"
-    document.layout = programme.layout
+    programme.blocks = blocks
     if not programme.activities:
         raise NotAProgrammeError(_what_was_found(document, programme), path=document.path)
     return programme

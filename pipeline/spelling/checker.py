@@ -180,7 +180,10 @@ class SpellChecker:
         return self.dictionary.spell(word) and not self.dictionary.spell(word.lower())
 
 
-def find_misspellings(document: Document, accepted: Iterable[str] = ()) -> list[Misspelling]:
-    """The unknown words of the document's body, in document order."""
-    checker = SpellChecker(document.blocks, accepted, word_marks=_word_marks(document))
+def find_misspellings(
+    document: Document, blocks: list[Block] | None = None, accepted: Iterable[str] = ()
+) -> list[Misspelling]:
+    """The unknown words of the body (`blocks`, default the document's), in document order."""
+    blocks = document.blocks if blocks is None else blocks
+    checker = SpellChecker(blocks, accepted, word_marks=_word_marks(document))
     return checker.misspellings()

@@ -105,9 +105,8 @@ def known_ngrams() -> Ngrams:
 
 
 def _main() -> None:
-    from ..emit.atomic import write_text
-
-    write_text(NGRAMS_PATH, render(build_ngrams()))
+    # A developer's tool run by hand (git shows any damage): a plain write is enough here.
+    NGRAMS_PATH.write_text(render(build_ngrams()), encoding="utf-8")
     sys.stderr.write(f"wrote {NGRAMS_PATH}\n")
 
 
