@@ -117,7 +117,7 @@ def _link(
     by_id: dict[str, int] = {}
     for activity, key in new_keys:
         by_id.setdefault(activity.id, key)
-    from .load import insert_findings
+    from .write import insert_findings
 
     insert_findings(
         connection,
