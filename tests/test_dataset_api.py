@@ -178,3 +178,12 @@ def test_a_damaged_extraction_is_refused_and_leaves_nothing(run_cli, generated_s
     assert "damaged natprog extraction (KeyError: 'title')" in result.err
     with sqlite3.connect(database) as connection:
         assert connection.execute("SELECT count(*) FROM activities").fetchone() == (0,)
+
+
+def test_browse_without_datasette_says_how_to_install_it(run_cli, generated_series, monkeypatch):
+    import natprog.dataset.site as site
+
+    monkeypatch.setattr(site, "find_spec", lambda name: None)
+    result = run_cli("browse", generated_series[3])
+    assert result.code == 2
+    assert "pip install 'natprog[web]'" in result.err
