@@ -500,8 +500,12 @@ def browse(database: Path, port: int, open_browser: bool) -> None:
     """Browse a `natprog db` database in a web browser (Datasette, on localhost only)."""
     from .dataset.site import serve
 
-    _err(f"natprog: serving {database} at http://127.0.0.1:{port}/ (Ctrl-C stops)")
-    code = serve(database, port=port, open_browser=open_browser)
+    code = serve(
+        database,
+        port=port,
+        open_browser=open_browser,
+        on_start=lambda url: _err(f"natprog: serving {database} at {url} (Ctrl-C stops)"),
+    )
     if code:
         raise SystemExit(code)
 

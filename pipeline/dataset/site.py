@@ -10,6 +10,7 @@ import json
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from importlib.resources import files
 from importlib.util import find_spec
 from pathlib import Path
@@ -46,8 +47,15 @@ def command(database: Path, metadata_path: Path, port: int) -> list[str]:
     ]
 
 
-def serve(database: Path | str, *, port: int = 8001, open_browser: bool = False) -> int:
-    """Run Datasette on `database` until interrupted; returns its exit code."""
+def serve(
+    database: Path | str,
+    *,
+    port: int = 8001,
+    open_browser: bool = False,
+    on_start: Callable[[str], None] | None = None,
+) -> int:
+    """Run Datasette on `database` until interrupted; returns its exit code. `on_start` is told
+    the site's address once the database and Datasette are known to be there."""
     from .schema import connect
 
     database = Path(database)
@@ -63,6 +71,8 @@ def serve(database: Path | str, *, port: int = 8001, open_browser: bool = False)
         argv = command(database, metadata_path, port)
         if open_browser:
             argv.append("--open")
+        if on_start is not None:
+            on_start(f"http://127.0.0.1:{port}/")
         return _run(argv)
 
 
