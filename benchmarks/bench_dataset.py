@@ -105,6 +105,7 @@ def measure(repeat: int) -> list[Row]:
                 from_json,
                 "—",
                 None,
+                cpu=from_json_cpu,
             )
         )
         query, found = fts_query(database, repeat * 10)
