@@ -121,6 +121,16 @@ def schema_doc(connection: sqlite3.Connection) -> str:
                 "",
             ]
             continue
+        if kind == "view":
+            out += [
+                "Columns: " + ", ".join(f"`{row['name']}`" for row in info) + ".",
+                "",
+                "```sql",
+                sql.split("\n", 1)[1].strip(),
+                "```",
+                "",
+            ]
+            continue
         foreign = {
             row["from"]: f"→ `{row['table']}.{row['to']}`"
             for row in connection.execute(f"PRAGMA foreign_key_list({name})")
