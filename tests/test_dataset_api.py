@@ -187,3 +187,10 @@ def test_browse_without_datasette_says_how_to_install_it(run_cli, generated_seri
     result = run_cli("browse", generated_series[3])
     assert result.code == 2
     assert "pip install 'natprog[web]'" in result.err
+
+
+def test_db_into_a_missing_folder_says_so(run_cli, folder, tmp_path):
+    result = run_cli("db", folder, "-o", tmp_path / "no" / "such" / "programmes.sqlite")
+    assert result.code == 73
+    assert "cannot open the database (unable to open database file)" in result.err
+    assert not (tmp_path / "no").exists()

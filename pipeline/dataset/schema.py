@@ -12,7 +12,7 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
-from ..errors import UnreadableFileError
+from ..errors import OutputError, UnreadableFileError
 
 SCHEMA_VERSION = 1  # PRAGMA user_version of a natprog dataset
 _APPLICATION_ID = 0x4E50_4442  # "NPDB": tells a natprog dataset from any other SQLite file
@@ -28,9 +28,16 @@ def connect(path: Path | str, *, create: bool = True) -> sqlite3.Connection:
     path = Path(path)
     if not create and not path.is_file():
         raise UnreadableFileError("no such database: run `natprog db` first", path=str(path))
-    connection = sqlite3.connect(path)
-    connection.row_factory = sqlite3.Row
-    connection.execute("PRAGMA foreign_keys = ON")
+    try:
+        connection = sqlite3.connect(path)
+        connection.row_factory = sqlite3.Row
+        connection.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.OperationalError as error:  # no such folder, no permission
+        raise OutputError(
+            f"cannot open the database ({error}): check that its folder exists and is "
+            "writable, or choose another file with -o",
+            path=str(path),
+        ) from None
     try:
         application, version = _identity(connection)
     except sqlite3.DatabaseError as error:
