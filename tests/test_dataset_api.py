@@ -194,3 +194,20 @@ def test_db_into_a_missing_folder_says_so(run_cli, folder, tmp_path):
     assert result.code == 73
     assert "cannot open the database (unable to open database file)" in result.err
     assert not (tmp_path / "no").exists()
+
+
+def test_db_over_an_outputs_folder_loads_the_extractions_only(run_cli, tmp_path):
+    from natprog.run import extract
+
+    outputs = tmp_path / "outputs"
+    draft = tmp_path / "np2012.txt"
+    draft.write_text(small_draft(2012), encoding="utf-8")
+    extract(draft, outputs / "np2012-txt")
+    (outputs / "np2012-txt" / "np2012.annotated.docx").write_bytes(b"natprog's own copy")
+    (outputs / "summary.json").write_text('{"files": []}', encoding="utf-8")
+    result = run_cli("db", outputs, "-o", tmp_path / "programmes.sqlite")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0].startswith(
+        f"{outputs / 'np2012-txt' / 'np2012.json'}: loaded"
+    )
+    assert "1 loaded, 0 unchanged, 0 removed, 0 failed" in result.out

@@ -19,6 +19,8 @@ from ..options import Options
 from .write import insert_findings, insert_programme
 
 Status = str  # "loaded", "unchanged", "removed", "error"
+# natprog's own annotated copy of a draft, found beside its JSON in an outputs folder: not a draft.
+ANNOTATED_SUFFIX = ".annotated.docx"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +135,8 @@ def find_sources(paths: list[Path]) -> list[Source]:
         if path.is_dir():
             drafts, _skipped = discover(path)
             for draft in drafts:
-                found.setdefault(draft, Source(draft, "draft"))
+                if not draft.name.endswith(ANNOTATED_SUFFIX):
+                    found.setdefault(draft, Source(draft, "draft"))
             for candidate in sorted(path.rglob("*.json")):
                 parts = candidate.relative_to(path).parts
                 if any(part.startswith(".") for part in parts) or not _is_extraction(candidate):
