@@ -137,17 +137,29 @@ def find_sources(paths: list[Path]) -> list[Source]:
             for draft in drafts:
                 if not draft.name.endswith(ANNOTATED_SUFFIX):
                     found.setdefault(draft, Source(draft, "draft"))
-            for candidate in sorted(path.rglob("*.json")):
-                parts = candidate.relative_to(path).parts
-                if any(part.startswith(".") for part in parts) or not _is_extraction(candidate):
-                    continue  # summary.json, datapackage.json, diff.json, hidden folders
-                found.setdefault(candidate, Source(candidate, "json"))
+            for candidate in _json_files(path):
+                if _is_extraction(candidate):  # not summary.json, datapackage.json, diff.json
+                    found.setdefault(candidate, Source(candidate, "json"))
         elif path.is_file():
             kind = "json" if _starts_like_json(path) else "draft"
             found.setdefault(path, Source(path, kind))
         else:
             raise UsageError(f"no such file or folder: {path}")
     return list(found.values())
+
+
+def _json_files(folder: Path) -> list[Path]:
+    """The .json files under `folder`, walked as `discover` walks (no links, no hidden names)."""
+    import os
+
+    found = []
+    for current, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            path = Path(current) / name
+            if name.endswith(".json") and not name.startswith(".") and not path.is_symlink():
+                found.append(path)
+    return sorted(found)
 
 
 def _starts_like_json(path: Path) -> bool:
