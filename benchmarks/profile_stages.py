@@ -29,10 +29,10 @@ def stages(path: Path, outdir: Path) -> dict:
     from natprog.checks import run_checks
     from natprog.emit import emit
     from natprog.ingest import ingest
+    from natprog.models import Result
     from natprog.normalize import normalize
     from natprog.options import Options
     from natprog.parse import parse
-    from natprog.models import Result
 
     options = Options()
     state: dict = {}
@@ -47,7 +47,7 @@ def stages(path: Path, outdir: Path) -> dict:
         state["programme"] = normalize(state["parsed"])
 
     def do_abbreviations():
-        resolve_abbreviations(state["document"], state["programme"], options)
+        state["programme"] = resolve_abbreviations(state["programme"], options)
 
     def do_checks():
         state["findings"] = run_checks(state["document"], state["programme"], options)

@@ -6,6 +6,7 @@ exit code of their class (`errors.ExitCode`), in `main()` and nowhere else.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import traceback
@@ -520,6 +521,15 @@ class _NoticeHandler(logging.Handler):
 INTERRUPTED = "natprog: interrupted (no output was left half-written)"
 
 
+def _tune_garbage_collector() -> None:
+    """A command lives for one run: collecting cyclic garbage every 700 allocations cost a
+    fifth of a large draft's time (blocks, findings and openpyxl cells are long-lived, not
+    garbage). Objects made at start-up are frozen out of collection and the young generation
+    is collected less often; batch workers, forked from here, inherit both."""
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 100)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and map every error to one line and one exit code.
 
@@ -527,6 +537,7 @@ def main(argv: list[str] | None = None) -> int:
     """
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
+    _tune_garbage_collector()
     logger = logging.getLogger("natprog")
     handler = _NoticeHandler(logging.INFO)
     logger.addHandler(handler)

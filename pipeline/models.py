@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Any, Literal, Protocol
 
@@ -96,11 +96,6 @@ class Block:
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
             raise TypeError("Block.text must be a str")
-
-    def __deepcopy__(self, memo: dict) -> Block:
-        # Blocks are settled once the parser has placed them: a later stage that copies the
-        # programme to build its own (normalize, abbreviations) shares them instead.
-        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +226,10 @@ class Field:
     items: list[Institution] | None = None  # responsible / partners
     deadline: Deadline | None = None  # deadline only
 
+    def copy(self) -> Field:
+        items = None if self.items is None else [replace(item) for item in self.items]
+        return replace(self, blocks=list(self.blocks), items=items)
+
     @property
     def source(self) -> Provenance | None:
         if self.blocks:
@@ -284,6 +283,10 @@ class Activity:
     def id(self) -> str:
         return f"{to_roman(self.section)}.{self.number if self.number is not None else '?'}"
 
+    def copy(self) -> Activity:
+        fields = {key: value.copy() for key, value in self.fields.items()}
+        return replace(self, fields=fields, title_blocks=list(self.title_blocks))
+
     @property
     def partners_label(self) -> str | None:
         return self.fields["partners"].label
@@ -328,6 +331,16 @@ class Section:
     title_blocks: list[Block] = field(default_factory=list)
     intro_blocks: list[Block] = field(default_factory=list)  # unlabelled text before the goals
     goals_label: Block | None = None
+
+    def copy(self) -> Section:
+        return replace(
+            self,
+            strategic_goal=self.strategic_goal.copy() if self.strategic_goal else None,
+            operational_goals=list(self.operational_goals),
+            activities=[activity.copy() for activity in self.activities],
+            title_blocks=list(self.title_blocks),
+            intro_blocks=list(self.intro_blocks),
+        )
 
     def to_dict(self) -> dict:
         return {
@@ -390,6 +403,21 @@ class Programme:
     @property
     def activities(self) -> list[Activity]:
         return [activity for section in self.sections for activity in section.activities]
+
+    def copy(self) -> Programme:
+        """A copy for the next stage to build on (normalize, abbreviations): new sections,
+        activities, fields and institution items, so filling them in changes nothing of this
+        programme. Blocks, labels and glossary entries are shared: no stage after the parser
+        changes them."""
+        return replace(
+            self,
+            sections=[section.copy() for section in self.sections],
+            glossary=list(self.glossary),
+            labels=list(self.labels),
+            title_blocks=list(self.title_blocks),
+            unknown_labels=list(self.unknown_labels),
+            blocks=list(self.blocks),
+        )
 
 
 @dataclass(frozen=True, slots=True)

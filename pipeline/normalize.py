@@ -5,7 +5,6 @@ Returns a new `Programme` and leaves the parsed one as it was; running it twice 
 
 from __future__ import annotations
 
-import copy
 import re
 
 from .models import Institution, Programme
@@ -61,7 +60,7 @@ def split_items(text: str | None) -> list[str]:
 
 
 def normalize(parsed: Programme) -> Programme:
-    programme = copy.deepcopy(parsed)  # blocks are shared (see Block.__deepcopy__)
+    programme = parsed.copy()
     for activity in programme.activities:
         deadline = activity.fields["deadline"]
         deadline.deadline = parse_deadline(deadline.text)

@@ -6,7 +6,6 @@ Runs after normalize; returns a new programme carrying an `AbbreviationIndex`, w
 
 from __future__ import annotations
 
-import copy
 from collections import Counter
 
 from ..models import AbbreviationIndex, InlineUse, Mention, Programme
@@ -23,7 +22,7 @@ _MASTER_VARIANT_MIN = 4  # below this, one letter off a master-only abbreviation
 def resolve_abbreviations(normalized: Programme, options: Options | None = None) -> Programme:
     """A copy of the programme with its `AbbreviationIndex` and its institution items resolved."""
     options = options or Options()
-    programme = copy.deepcopy(normalized)  # blocks are shared (see Block.__deepcopy__)
+    programme = normalized.copy()
     index = AbbreviationIndex(year=programme.year, master=load_master(options.glossary_path))
     for entry in programme.glossary:
         index.glossary.setdefault(entry.abbreviation, entry)

@@ -12,6 +12,7 @@ from ..names import FIELD_NAMES
 from .diff_workbook import GLOSSARY_CHANGES
 from .serialize import SEVERITY_NAMES, place_text, source_text
 from .templating import environment
+from .titles import rule_title
 
 
 def _section(draft: dict, number: int | None) -> str:
@@ -31,13 +32,10 @@ def _fields(activity: dict) -> list[dict]:
 
 
 def _finding_view(finding: dict) -> dict:
-    from ..diff.findings import RULES
-
     location = finding["location"]
-    rule = RULES.get(finding["code"])
     return {
         "code": finding["code"],
-        "title": rule.title if rule else finding["code"],
+        "title": rule_title(finding["code"]),
         "severity": finding["severity"],
         "severity_name": SEVERITY_NAMES.get(finding["severity"], finding["severity"]),
         "activity": location["activity"],

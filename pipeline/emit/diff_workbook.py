@@ -15,6 +15,7 @@ from ..names import FIELD_NAMES
 from .atomic import deterministic_zip
 from .serialize import FINDING_COLUMNS, finding_rows, source_text
 from .workbook import add_table_sheet
+from .xlsxlib import load_openpyxl
 
 _FIXED = dt.datetime(2000, 1, 1)
 _DELETED = "C00000"
@@ -163,7 +164,7 @@ def summary_rows(data: dict) -> list[dict]:
 
 
 def build_workbook(data: dict):
-    from openpyxl import Workbook
+    Workbook = load_openpyxl().Workbook  # noqa: N806  (the class, named as openpyxl names it)
 
     workbook = Workbook()
     workbook.remove(workbook.active)

@@ -15,15 +15,14 @@ from .atomic import write_text
 from .original import Original
 from .serialize import SEVERITY_NAMES, place_text
 from .templating import environment
+from .titles import rule_titles
 
 SEVERITY_PLURALS = {"error": "Грешки", "warning": "Предупреждения", "info": "Бележки"}
 NO_SECTION = "Извън разделите"
 
 
 def _rule_titles() -> dict[str, str]:
-    from ..checks.registry import RULES
-
-    return {code: rule.title for code, rule in RULES.items()}
+    return rule_titles()
 
 
 def _highlight(finding: dict) -> dict | None:

@@ -82,6 +82,6 @@ def _count(number: int, severity: str) -> str:
 
 
 def _titles() -> dict[str, str]:
-    from ..checks.registry import RULES
+    from .titles import rule_titles  # the check modules load only when there is a table to print
 
-    return {code: rule.title for code, rule in RULES.items()}
+    return rule_titles()

@@ -16,6 +16,7 @@ from .atomic import deterministic_zip, write_bytes
 from .monitoring import FOLLOW_UP_COLUMNS, add_deadlines_sheet, add_follow_up, link_findings
 from .original import Original
 from .serialize import ACTIVITY_COLUMNS, FINDING_COLUMNS, activity_rows, finding_rows, source_text
+from .xlsxlib import load_openpyxl
 
 _FIXED = dt.datetime(2000, 1, 1)
 _DATE_COLUMNS = ("Срок от", "Срок до")
@@ -129,7 +130,7 @@ def add_institutions_sheet(workbook, data: dict):
 
 
 def build_workbook(data: dict):
-    from openpyxl import Workbook
+    Workbook = load_openpyxl().Workbook  # noqa: N806  (the class, named as openpyxl names it)
 
     workbook = Workbook()
     workbook.remove(workbook.active)
