@@ -319,6 +319,7 @@ def test_loading_the_drafts_gives_the_same_dataset_as_their_json(series, tmp_pat
         assert loaded == {"draft"}
 
 
+@pytest.mark.slow
 def test_another_threshold_recomputes_the_lineage(series, tmp_path):
     from natprog.dataset import load
 
