@@ -9,34 +9,46 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
 SOURCES := $(shell find pipeline -type f \( -name '*.py' -o -name '*.csv' -o -name '*.json' -o -name '*.html' -o -name '*.j2' -o -name '*.css' -o -name '*.js' -o -name '*.txt' -o -name '*.aff' -o -name '*.dic' \)) abbreviations.csv $(wildcard natprog.toml)
-# The drafts make can name (names with spaces are dropped here; the `inputs` folder itself is a
-# prerequisite, so adding or removing any draft still triggers a run, and batch's cache decides).
-DRAFTS := $(wildcard $(wildcard inputs/*))
+# make cannot name drafts with spaces as prerequisites, so it depends on a listing of every draft
+# (path, size, modification time), rewritten when it parses this file for `make`/`make all` and
+# only when a draft was added, removed or edited (tools/list_inputs.py); batch's cache decides
+# which drafts to recompute, and --prune removes, and lists, the outputs of drafts that are gone.
+INPUTS_LISTING := outputs/.inputs-listing
+DATABASE := outputs/programmes.sqlite
+DATABASE_STAMP := outputs/.programmes-loaded
+ifneq ($(filter all outputs/summary.json db $(DATABASE_STAMP),$(or $(MAKECMDGOALS),all)),)
+  $(shell $(PYTHON) tools/list_inputs.py inputs $(INPUTS_LISTING))
+endif
 
-.PHONY: all db test test-slow check lint format bench profile clean distclean
+.PHONY: all db FORCE test test-slow check lint format bench profile clean distclean
 .DEFAULT_GOAL := all
 
 # `natprog batch` is the incremental build: it skips a draft whose bytes, natprog (version and
 # code), options, natprog.toml and abbreviations.csv are all unchanged (a content-hash cache
-# beside each draft's outputs), runs the others in parallel, and copes with any file name.
+# beside each draft's outputs), runs the others in parallel, copes with any file name, and
+# (--prune) removes the outputs of drafts no longer in inputs/, one line each.
 # One recipe writes outputs/, so `make -j2` is safe.
 all: outputs/summary.json
 
-outputs/summary.json: $(STAMP) $(SOURCES) inputs $(DRAFTS)
+outputs/summary.json: $(STAMP) $(SOURCES) $(INPUTS_LISTING)
 	$(BIN)/python -m compileall -q pipeline
-	$(NATPROG) batch inputs -o outputs
+	$(NATPROG) batch inputs -o outputs --prune
+
+$(INPUTS_LISTING):
+	$(PYTHON) tools/list_inputs.py inputs $@
 
 # `make db`: every draft in inputs/ in one SQLite database, outputs/programmes.sqlite (see the
 # README, *The dataset*). `natprog db` itself skips the drafts it loaded unchanged and reloads a
-# changed one only; the touch keeps make quiet when nothing was loaded (SQLite leaves the file's
-# time alone then).
-DATABASE := outputs/programmes.sqlite
+# changed one only (and drops the programmes of drafts no longer there); the listing above tells
+# make that a draft changed. The stamp is touched only when every draft loaded, so a failed run
+# is retried (the database itself is written to even then); a deleted database is rebuilt.
+db: $(DATABASE_STAMP)
 
-db: $(DATABASE)
-
-$(DATABASE): $(STAMP) $(SOURCES) inputs $(DRAFTS)
-	$(NATPROG) db inputs -o $@
+$(DATABASE_STAMP): $(STAMP) $(SOURCES) $(INPUTS_LISTING) $(if $(wildcard $(DATABASE)),,FORCE)
+	$(NATPROG) db inputs -o $(DATABASE)
 	touch $@
+
+FORCE:
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)

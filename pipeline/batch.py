@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from .batch_cache import CACHE_NAME, cache_key, load_cached, run_fingerprint, store_cached
+from .batch_prune import Removed, prune_outputs
 from .errors import ExitCode, NatprogError
 from .findings import FailOn, Outcome, Report
 from .options import Options
@@ -99,6 +100,7 @@ class BatchReport:
 
     results: list[FileResult]
     output: Path
+    removed: list[Removed] = field(default_factory=list)  # with `prune`: outputs of gone drafts
 
     def counts(self) -> dict[str, int]:
         out = {"files": len(self.results), "ok": 0, "cached": 0, "error": 0, "skipped": 0}
@@ -116,10 +118,11 @@ class BatchReport:
 
     def total_line(self) -> str:
         c = self.counts()
+        removed = f", outputs of {len(self.removed)} removed" if self.removed else ""
         return (
             f"{c['files']} file{'' if c['files'] == 1 else 's'}: "
             f"{c['ok'] + c['cached']} ok ({c['cached']} cached), "
-            f"{c['error']} failed, {c['skipped']} skipped"
+            f"{c['error']} failed, {c['skipped']} skipped{removed}"
         )
 
 
@@ -138,13 +141,15 @@ def run_batch(
     follow_symlinks: bool = False,
     timeout: float = 300.0,
     use_cache: bool = True,
+    prune: bool = False,
     on_result: Callable[[FileResult], None] | None = None,
     on_start: Callable[[int], None] | None = None,
 ) -> BatchReport:
     """Process every supported file under `folder` into `output`; never raises for a bad file.
 
     `on_start(n)` is told how many files will be looked at, `on_result` gets each result as it
-    arrives (for a progress bar). Summary files are written into `output` at the end.
+    arrives (for a progress bar). Summary files are written into `output` at the end. With
+    `prune`, the outputs of drafts no longer in `folder` are removed (`batch_prune.py`).
     """
     from .discover import discover
 
@@ -166,9 +171,22 @@ def run_batch(
         on_start(len(files))
     fingerprint = run_fingerprint(options) if use_cache else ""
     todo: list[_Job] = []
+    claimed: dict[str, str] = {}  # output folder (any case) -> the file that writes it
     for path in files:
         rel = _relative(path, folder)
         out_rel = output_dir_name(Path(rel))
+        first = claimed.setdefault(out_rel.as_posix().casefold(), rel)
+        if first != rel:  # `x.docx` and `x.DOCX`: one output folder, never overwritten silently
+            results[rel] = FileResult(
+                rel,
+                path.suffix.lower().lstrip("."),
+                "skipped",
+                message=f"its outputs would overwrite those of {first} in "
+                f"{out_rel.as_posix()}/: rename one of the two",
+            )
+            if on_result:
+                on_result(results[rel])
+            continue
         job = _Job(
             source=path,
             display=rel,
@@ -199,6 +217,9 @@ def run_batch(
         if on_result:
             on_result(result)
     report = BatchReport([results[name] for name in sorted(results)], output)
+    if prune:
+        current = {output_dir_name(Path(name)).as_posix() for name in results}
+        report.removed = prune_outputs(output, current)
     write_summary(report)
     return report
 
@@ -235,6 +256,8 @@ def write_summary(report: BatchReport) -> list[Path]:
             {**row, "outputs": r.outputs} for row, r in zip(rows, report.results, strict=True)
         ],
     }
+    if report.removed:
+        data["removed"] = [{"output_dir": r.output_dir, "file": r.file} for r in report.removed]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=SUMMARY_FIELDS, lineterminator="\r\n")
     writer.writeheader()

@@ -165,7 +165,11 @@ def _failure(error: Exception, path: Path) -> NatprogError:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="natprog")
-@click.option("--debug", is_flag=True, help="Show the full traceback of an internal error.")
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="Show the full traceback of an internal error (before or after the command name).",
+)
 def cli(debug: bool) -> None:
     """Turn national anti-trafficking programme drafts (DOCX, PDF, TXT) into data and proofread them."""
 
@@ -177,9 +181,11 @@ def cli(debug: bool) -> None:
 @input_options
 def extract(files: tuple[Path, ...], outdir: Path, fail_on: str, **kwargs) -> None:
     """Extract each draft into DIR/<stem>.json, .xlsx and .activities.csv (and the other outputs)."""
+    from .emit import refuse_colliding_outputs
     from .findings import Report
     from .run import extract as run_extract
 
+    files = refuse_colliding_outputs(files, outdir)
     options = _options_from_kwargs(kwargs)
     report = Report(fail_on)
     summaries: list[tuple[str, dict]] = []
@@ -232,6 +238,13 @@ def extract(files: tuple[Path, ...], outdir: Path, fail_on: str, **kwargs) -> No
     metavar="WORD",
     help="Accept WORD from now on: add it to [accept] words of the project file (repeatable).",
 )
+@click.option(
+    "--explain",
+    "explain_words",
+    multiple=True,
+    metavar="WORD",
+    help="Say which source of the spelling check knows WORD, or that none does (repeatable).",
+)
 @input_options
 def check(
     files: tuple[Path, ...],
@@ -239,9 +252,18 @@ def check(
     fail_on: str,
     text_only: bool,
     add_words: tuple[str, ...],
+    explain_words: tuple[str, ...] = (),
     **kwargs,
 ) -> None:
     """Proofread each draft and print its findings like a linter, one per line."""
+    if explain_words:
+        from .spelling.vocabulary import explain
+
+        accepted = _options_from_kwargs(kwargs, text_only=True).accepted_words
+        for word in explain_words:
+            click.echo(explain(word, accepted))
+        if not files and not add_words:
+            return
     from .emit.lint import CheckReport, finding_line
     from .errors import NotAProgrammeError
     from .project import CONFIG_NAME, add_accepted_words
@@ -255,7 +277,7 @@ def check(
         if not files:
             return
     elif not files:
-        raise UsageError("give at least one FILE to check (or --add-word WORD)")
+        raise UsageError("give at least one FILE to check (or --add-word WORD, --explain WORD)")
     options = _options_from_kwargs(kwargs, text_only=text_only or None)
     report = CheckReport(fail_on=fail_on)
     for path in files:
@@ -309,7 +331,7 @@ def abbreviations(file: Path, fmt: str, **kwargs) -> None:
 
 
 @cli.command()
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", type=click.Path(path_type=Path))  # discover() explains a bad one
 @output_option(
     "outputs", "Folder for the outputs: OUT/<stem>-<ext>/ per draft, summary.csv and summary.json."
 )
@@ -334,6 +356,11 @@ def abbreviations(file: Path, fmt: str, **kwargs) -> None:
     help="Read linked files that point inside FOLDER (linked folders are never entered).",
 )
 @click.option("--no-cache", is_flag=True, help="Recompute every draft, even unchanged ones.")
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Remove the outputs of drafts no longer in FOLDER (what `make` does), listing each.",
+)
 @input_options
 def batch(
     folder: Path,
@@ -343,6 +370,7 @@ def batch(
     timeout: float,
     follow_symlinks: bool,
     no_cache: bool,
+    prune: bool,
     **kwargs,
 ) -> None:
     """Process every draft under FOLDER in parallel; unchanged drafts are not recomputed."""
@@ -359,6 +387,7 @@ def batch(
             follow_symlinks=follow_symlinks,
             timeout=timeout,
             use_cache=not no_cache,
+            prune=prune,
             on_start=progress.start if progress else None,
             on_result=progress.advance if progress else None,
         )
@@ -367,6 +396,8 @@ def batch(
             progress.stop()
     for result in report.results:
         click.echo(result.line())
+    for removed in report.removed:
+        click.echo(removed.line())
     click.echo(f"{report.total_line()} → {outdir / 'summary.csv'}")
     code = report.exit_code(fail_on)  # type: ignore[arg-type]
     if code:
@@ -518,6 +549,15 @@ class _NoticeHandler(logging.Handler):
         _err(f"natprog: {' '.join(record.getMessage().split())}")
 
 
+def _debug_first(args: list[str]) -> list[str]:
+    """`--debug` is natprog's own option; accept it anywhere (`natprog extract x --debug`)."""
+    end = args.index("--") if "--" in args else len(args)
+    if "--debug" not in args[:end]:
+        return list(args)
+    rest = [arg for arg in args[:end] if arg != "--debug"] + list(args[end:])
+    return ["--debug", *rest]
+
+
 INTERRUPTED = "natprog: interrupted (no output was left half-written)"
 
 
@@ -535,7 +575,7 @@ def main(argv: list[str] | None = None) -> int:
 
     This is the one place where exceptions become exit codes (`errors.ExitCode`).
     """
-    args = sys.argv[1:] if argv is None else argv
+    args = _debug_first(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     _tune_garbage_collector()
     logger = logging.getLogger("natprog")

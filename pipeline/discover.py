@@ -30,8 +30,16 @@ def discover(
     resolve inside the folder.
     """
     folder = Path(folder)
+    if folder.is_file():
+        raise UsageError(
+            f"{folder} is a file, not a folder: give the folder that holds the drafts, "
+            f"or run `natprog extract {folder}` for this one file"
+        )
     if not folder.is_dir():
-        raise UsageError(f"not a folder: {folder}")
+        raise UsageError(
+            f"no such folder: {folder}: check the name, or give the folder that holds the drafts "
+            "(e.g. `natprog batch inputs -o outputs`)"
+        )
     root = folder.resolve()
     found: list[Path] = []
     skipped: list[Skipped] = []

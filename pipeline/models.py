@@ -381,6 +381,7 @@ class LabelUse:
     written: str
     block: Block
     distance: int
+    count: int = 1  # a wide table's column header stands for each row it labels
 
 
 @dataclass(slots=True)

@@ -24,3 +24,19 @@ FIELD_NAMES: dict[str, str] = {
     "draft_marker": "Означение „ПРОЕКТ“",
     "table_header": "Заглавен ред на таблица",
 }
+
+# `deadline.kind` (a code in the JSON) as the workbook and CSV show it.
+DEADLINE_KIND_NAMES: dict[str, str] = {
+    "date": "дата",
+    "month": "месец",
+    "quarter": "тримесечие",
+    "year": "година",
+    "permanent": "постоянен",
+    "unknown": "неразпознат",
+}
+
+# A finding's `signals` (codes in the JSON) as the report shows them.
+SIGNAL_NAMES: dict[str, str] = {
+    "document-usage": "предложението се среща другаде в документа",
+    "word-proofing": "Word също е отбелязал думата",
+}

@@ -1,12 +1,15 @@
-"""Spelling quality on our own test set: false alarms on clean text, recall on planted typos.
+"""Proofreading quality on our dev set: false alarms on clean text, recall on planted errors.
 
-`python tests/spelling_bench.py` prints the figures quoted in the README;
-tests/test_spelling_quality.py asserts the quality bar on the same measurement.
+`python tests/spelling_bench.py` prints the figures quoted in the README: false alarms per 1,000
+words on clean administrative prose (tests/data/clean/) and on newspaper-style text
+(build/devset/*.txt, rebuilt by tests/devset.py when BTB is at hand), recall per planted error
+class and the suggestions' top-1/top-3; tests/test_spelling_quality.py asserts the bar.
 """
 
 from __future__ import annotations
 
 import random
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -177,7 +180,253 @@ def block_start(text: str, block) -> int:
     return start + lines[block.prov.line - 1].index(block.text) - block.offset
 
 
+# -- every class of error, planted by a seeded script into clean text --------------------------
+
+DEVSET = Path(__file__).resolve().parent.parent / "build" / "devset"
+PROOFREADING = ("spelling.", "grammar.", "text.year_abbreviation", "text.hyphen_space")
+_PREPOSITION_BEFORE = re.compile(
+    r"(?<![\w-])(на|за|от|до|по|при|към|със|с|в|във|без|чрез|след|пред|през|срещу|между)"
+    r" ([а-я]{3,}(?:а|я))(?![\w-])"
+)
+_COMPARED = re.compile(r"(?<![\w-])(по|най|По|Най)-([а-я]{3,})")
+_YEAR = re.compile(r"((?:19|20)\d\d) (г\.)")
+_HYPHENATED = re.compile(r"(?<![\w-])([а-яА-Я]{3,})-([а-я]{3,})(?![\w-])")
+_SENTENCE = re.compile(r"(?<=[.!?] )([А-Я][а-я]+)")
+_RUN_INTO = re.compile(r"(?<![\w-])(от|на|за|по|до|не) ([а-я]{4,})(?![\w-])")
+_SPLIT_ADVERBS = (
+    "впоследствие",
+    "отчасти",
+    "дотам",
+    "досега",
+    "оттогава",
+    "отново",
+    "напълно",
+    "наистина",
+    "навсякъде",
+    "напоследък",
+    "занапред",
+    "засега",
+    "вкъщи",
+    "оттук",
+)
+_ORDINALS = ("двадесет първото", "тридесет второто", "четиридесет седмото", "петдесет третия",
+             "шестдесет пети", "деветдесет осма")  # fmt: skip
+CLASSES = ("nonword", "softsign", "capitalised", "run-together", "article", "comparative",
+           "split_adverb", "year", "hyphen_space", "ordinal")  # fmt: skip
+_CLASS_CODES = {
+    "article": ("grammar.article",),
+    "comparative": ("spelling.comparative_hyphen", "spelling.unknown_word"),
+    "split_adverb": ("spelling.split_adverb",),
+    "year": ("text.year_abbreviation",),
+    "hyphen_space": ("text.hyphen_space",),
+    "ordinal": ("spelling.ordinal_compound",),
+}
+
+
+def words_in(text: str) -> int:
+    return len(re.findall(r"[^\W\d_]+", text))
+
+
+def false_alarms(texts: dict[str, str]) -> tuple[int, Counter]:
+    """Words, and the findings of the proofreading checks by code (every one a false alarm)."""
+    words = 0
+    codes: Counter = Counter()
+    for name, text in texts.items():
+        findings, _ = findings_for(text, name)
+        words += words_in(text)
+        codes.update(f.code for f in findings if f.code.startswith(PROOFREADING))
+    return words, codes
+
+
+def devset_texts() -> dict[str, str]:
+    return {p.name: p.read_text("utf-8") for p in sorted(DEVSET.glob("*.txt"))}
+
+
+def _plant_class(kind: str, text: str, rng: random.Random) -> tuple[str, int, int, str] | None:
+    """One error of `kind` in `text`: (new text, start, end of the error, the right form)."""
+    dictionary = get_dictionary()
+    if kind == "article":
+        from natprog.checks.articles import short_article
+        from natprog.spelling.morphology import Morphology
+
+        morphology = Morphology(dictionary)
+        spots = []
+        for m in _PREPOSITION_BEFORE.finditer(text):
+            short = m.group(2)
+            full = short[:-1] + ("ят" if short.endswith("я") and short[-2] not in "и" else "ът")
+            if short.endswith("ия"):
+                full = short + "т"
+            if short_article(full, morphology) == short:
+                spots.append((m.start(2), m.end(2), full, short))
+        if not spots:
+            return None
+        start, end, full, short = rng.choice(spots)
+        return text[:start] + full + text[end:], start - 4, start + len(full), short
+    if kind == "comparative":
+        spots = list(_COMPARED.finditer(text))
+        if not spots:
+            return None
+        m = rng.choice(spots)
+        return text[: m.start()] + m.group(1) + " " + m.group(2) + text[m.end() :], m.start(), \
+            m.end(), m.group(0)  # fmt: skip
+    if kind == "year":
+        spots = list(_YEAR.finditer(text))
+        if not spots:
+            return None
+        m = rng.choice(spots)
+        glued = m.group(1) + m.group(2)
+        return text[: m.start()] + glued + text[m.end() :], m.start(), m.start() + len(glued), \
+            m.group(0)  # fmt: skip
+    if kind == "hyphen_space":
+        spots = [m for m in _HYPHENATED.finditer(text) if dictionary.known(m.group(2))]
+        if not spots:
+            return None
+        m = rng.choice(spots)
+        spaced = m.group(1) + rng.choice(("- ", " -")) + m.group(2)
+        return text[: m.start()] + spaced + text[m.end() :], m.start(), \
+            m.start() + len(spaced), m.group(0)  # fmt: skip
+    if kind in ("split_adverb", "ordinal"):
+        spots = list(_SENTENCE.finditer(text))
+        if not spots:
+            return None
+        m = rng.choice(spots)
+        if kind == "split_adverb":
+            word = rng.choice(_SPLIT_ADVERBS)
+            from natprog.checks.joined_words import split_adverbs
+
+            written = next(
+                p.pattern for p, right, _ in split_adverbs() if right == word
+            )  # the split form the list knows
+            written = re.sub(r"\(\?[^)]*\)|\[[^]]*\]\+", " ", written).split()
+            phrase = " ".join(written)
+            insert = phrase[:1].upper() + phrase[1:] + ", "
+            right = word[:1].upper() + word[1:]
+        else:
+            phrase = rng.choice(_ORDINALS)
+            insert = phrase[:1].upper() + phrase[1:] + " "
+            tens, unit = phrase.split()
+            right = insert[:1] + f"{tens} и {unit}"[1:]
+        at = m.start()
+        return text[:at] + insert + text[at:], at, at + len(insert.rstrip(", ")), right
+    return None
+
+
+def _plant_nonword(kind: str, text: str, rng: random.Random):
+    dictionary = get_dictionary()
+    if kind == "run-together":
+        spots = [
+            m for m in _RUN_INTO.finditer(text) if not dictionary.known(m.group(1) + m.group(2))
+        ]
+        if not spots:
+            return None
+        m = rng.choice(spots)
+        joined = m.group(1) + m.group(2)
+        return text[: m.start()] + joined + text[m.end() :], m.start(), m.start() + len(joined), \
+            m.group(0)  # fmt: skip
+    pattern = r"(?<=[а-я,] )[А-Я][а-я]{4,}" if kind == "capitalised" else r"(?<![\w-])[а-я]{4,}"
+    spots = [m for m in re.finditer(pattern, text) if dictionary.known(m.group(0))]
+    if kind == "softsign":
+        spots = [m for m in spots if "ъ" in m.group(0)]
+    rng.shuffle(spots)
+    for m in spots[:20]:
+        word = m.group(0)
+        if kind == "softsign":
+            i = rng.choice([i for i, ch in enumerate(word) if ch == "ъ"])
+            typo = word[:i] + "ь" + word[i + 1 :]
+        else:
+            typo = plant(word, rng.choice(KINDS[:4]), rng)
+        if typo != word and not dictionary.known(typo):
+            return (
+                text[: m.start()] + typo + text[m.end() :],
+                m.start(),
+                m.start() + len(typo),
+                word,
+            )
+    return None
+
+
+@dataclass
+class ClassRecall:
+    planted: Counter = field(default_factory=Counter)
+    found: Counter = field(default_factory=Counter)
+    top1: int = 0
+    top3: int = 0
+    nonword: int = 0
+    missed: list = field(default_factory=list)
+
+
+def measure_classes(seed: int = SEED, per_class: int = 60) -> ClassRecall:
+    """Plant one error at a time into a clean paragraph and check that paragraph alone."""
+    rng = random.Random(seed)
+    paragraphs = [
+        p for text in clean_texts().values() for p in text.split("\n") if words_in(p) >= 25
+    ]
+    result = ClassRecall()
+    for kind in CLASSES:
+        tries = 0
+        while result.planted[kind] < per_class and tries < per_class * 20:
+            tries += 1
+            paragraph = rng.choice(paragraphs)
+            if kind in ("nonword", "softsign", "capitalised", "run-together"):
+                planted = _plant_nonword(kind, paragraph, rng)
+                codes = ("spelling.unknown_word", "spelling.name_variant")
+            else:
+                planted = _plant_class(kind, paragraph, rng)
+                codes = _CLASS_CODES[kind]
+            if planted is None:
+                continue
+            text, start, end, right = planted
+            findings, _ = findings_for(text)
+            result.planted[kind] += 1
+            hits = [
+                f
+                for f in findings
+                if f.code in codes
+                and f.context_offset + f.start < end
+                and start < f.context_offset + f.end
+            ]
+            if not hits:
+                result.missed.append((kind, text[start:end]))
+                continue
+            result.found[kind] += 1
+            if codes[0] == "spelling.unknown_word":
+                result.nonword += 1
+                offered = [s.lower() for f in hits for s in (f.suggestions or (f.suggestion,))]
+                result.top1 += offered[:1] == [right.lower()]
+                result.top3 += right.lower() in offered[:3]
+    return result
+
+
+def report() -> str:
+    lines = []
+    corpora = [("administrative, tests/data/clean", clean_texts())]
+    corpora += [(f"newspaper, build/devset/{n}", {n: t}) for n, t in devset_texts().items()]
+    if len(corpora) == 1:
+        lines.append("newspaper: none (build it with tests/devset.py)")
+    for label, texts in corpora:
+        words, codes = false_alarms(texts)
+        total = sum(codes.values())
+        agreement = codes["grammar.agreement"]
+        lines.append(
+            f"{label}: {words} words, {total} false alarms = {1000 * total / words:.2f} per "
+            f"1,000 words (agreement {1000 * agreement / words:.2f}); by code {dict(codes)}"
+        )
+    classes = measure_classes()
+    for kind in CLASSES:
+        planted, found = classes.planted[kind], classes.found[kind]
+        lines.append(f"recall {kind}: {found}/{planted} = {found / max(planted, 1):.1%}")
+    n = max(classes.nonword, 1)
+    lines.append(
+        f"non-word typos found: right word first {classes.top1 / n:.1%}, among the first "
+        f"three {classes.top3 / n:.1%} (of {classes.nonword})"
+    )
+    if classes.missed:
+        lines.append(f"missed: {classes.missed}")
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
+    print(report())
     measured = measure()
     print(measured.summary())
     if measured.false_alarms:

@@ -498,17 +498,20 @@ def test_2012_every_institution_item_is_resolved_or_marked_unknown(results_2012,
 def test_abbreviations_command_text(run_cli, tmp_path):
     result = run_cli("abbreviations", write_draft(tmp_path, body="МВР, МОМН, МОНМ и ДАБ."))
     assert result.code == 0, result.err
+    assert result.out.split()[:5] == ["Абревиатура", "Употреби", "Определена", "в", "Разшифровка"]
     lines = {line.split()[0]: line.split() for line in result.out.splitlines()[1:]}
-    assert lines["МВР"][1:3] == ["2", "document"]
-    assert lines["ДАБ"][1:3] == ["1", "master"]
-    assert lines["МОНМ"][1:3] == ["1", "nowhere"] and "МОМН" in lines["МОНМ"]
+    assert lines["МВР"][1:3] == ["2", "списъка"]
+    assert lines["ДАБ"][1:4] == ["1", "общия", "списък"]
+    assert lines["МОНМ"][1:3] == ["1", "никъде"] and "вариант на МОМН" in " ".join(lines["МОНМ"])
 
 
 def test_abbreviations_command_csv_and_json(run_cli, tmp_path):
     path = write_draft(tmp_path, body="МВР, МОМН и ДАБ.")
-    rows = list(csv.DictReader(run_cli("abbreviations", path, "--format", "csv").out.splitlines()))
-    assert rows[0].keys() == {"abbreviation", "used", "defined_in", "expansion", "note"}
-    assert {row["abbreviation"]: row["defined_in"] for row in rows}["ДАБ"] == "master"
+    out = run_cli("abbreviations", path, "--format", "csv").out
+    assert out.startswith("\ufeff")  # like every CSV natprog writes: Excel reads it as UTF-8
+    rows = list(csv.DictReader(out.removeprefix("\ufeff").splitlines()))
+    assert list(rows[0]) == ["Абревиатура", "Употреби", "Определена в", "Разшифровка", "Бележка"]
+    assert {row["Абревиатура"]: row["Определена в"] for row in rows}["ДАБ"] == "общия списък"
     data = json.loads(run_cli("abbreviations", path, "--format", "json").out)
     assert [row["abbreviation"] for row in data] == ["ДАБ", "МВР", "МКБТХ", "МОМН", "НКБТХ"]
 

@@ -166,8 +166,12 @@ def _slow_or_broken_extract(real):
     def fake(path, outdir, options=None, formats=None):
         name = Path(path).name
         if name.startswith("hang"):
+            import signal
             import time
 
+            # Hang deterministically: the worker's own alarm fires now, whatever the machine's
+            # load, while the good drafts keep the full --timeout (no clock they could miss).
+            signal.setitimer(signal.ITIMER_REAL, 0.001)
             time.sleep(60)
         if name.startswith("crash"):
             os._exit(9)  # a worker killed by a C-level crash
@@ -188,7 +192,7 @@ def test_hung_crashing_and_buggy_files_do_not_stop_the_batch(run_cli, tmp_path, 
     for name in ("a-good.txt", "bug.txt", "crash.txt", "hang.txt", "z-good.txt"):
         shutil.copyfile(DRAFT_2012["txt"], drafts / name)
     out = tmp_path / "out"
-    result = run_cli("batch", drafts, "-o", out, "--jobs", "2", "--timeout", "1")
+    result = run_cli("batch", drafts, "-o", out, "--jobs", "2", "--timeout", "600")
     lines = {line.split(":", 1)[0]: line for line in result.out.splitlines()}
     assert "ok, 48 activities" in lines["a-good.txt"]
     assert "ok, 48 activities" in lines["z-good.txt"]
@@ -196,7 +200,7 @@ def test_hung_crashing_and_buggy_files_do_not_stop_the_batch(run_cli, tmp_path, 
         "bug.txt: error (exit 70): internal error (ZeroDivisionError"
     )
     assert lines["crash.txt"].startswith("crash.txt: error (exit 70): internal error (the worker")
-    assert lines["hang.txt"].startswith("hang.txt: error (exit 7): still running after 1 s")
+    assert lines["hang.txt"].startswith("hang.txt: error (exit 7): still running after 600 s")
     assert result.code == ExitCode.INTERNAL  # bug.txt is the first failure by name
 
 
@@ -222,32 +226,43 @@ def test_not_a_folder_is_a_usage_error(run_cli, tmp_path):
 
 
 def test_a_worker_deaf_to_its_alarm_is_killed(run_cli, tmp_path, monkeypatch):
-    """Code stuck in a C library never sees the worker's own alarm: the batch kills the worker."""
+    """Code stuck in a C library never sees the worker's own alarm: the batch kills the worker.
+
+    No draft is on a clock it could miss under load: the batch's clock jumps past the timeout
+    only once the stuck draft says it is stuck, and with one job at a time the good drafts run
+    before and after it, each with the full --timeout.
+    """
     import signal
+    import time as real_time
 
     import natprog.batch
     import natprog.run
 
     real = natprog.run.extract
+    stuck_now = tmp_path / "stuck-now"
 
     def stuck(path, outdir, options=None, formats=None):
         if Path(path).name.startswith("stuck"):
             signal.signal(signal.SIGALRM, signal.SIG_IGN)
-            import time
-
-            time.sleep(60)
+            stuck_now.touch()
+            real_time.sleep(600)
         return real(path, outdir, options, formats)
 
+    class Clock:  # the batch's `time`: an hour later once the stuck draft is stuck
+        @staticmethod
+        def monotonic() -> float:
+            return real_time.monotonic() + (3600 if stuck_now.exists() else 0)
+
     monkeypatch.setattr(natprog.run, "extract", stuck)
-    monkeypatch.setattr(natprog.batch, "_HARD_KILL_GRACE", 0.5)
+    monkeypatch.setattr(natprog.batch, "time", Clock)
     drafts = tmp_path / "drafts"
     drafts.mkdir()
     for name in ("a.txt", "stuck.txt", "z.txt"):
         shutil.copyfile(DRAFT_2012["txt"], drafts / name)
-    result = run_cli("batch", drafts, "-o", tmp_path / "out", "--jobs", "2", "--timeout", "1")
+    result = run_cli("batch", drafts, "-o", tmp_path / "out", "--jobs", "1", "--timeout", "600")
     assert result.code == ExitCode.LIMIT
     assert "a.txt: ok," in result.out and "z.txt: ok," in result.out
-    assert "stuck.txt: error (exit 7): still running after 1 s" in result.out
+    assert "stuck.txt: error (exit 7): still running after 600 s" in result.out
 
 
 def test_an_output_folder_inside_the_input_folder_is_not_read(run_cli, tmp_path):
@@ -259,3 +274,43 @@ def test_an_output_folder_inside_the_input_folder_is_not_read(run_cli, tmp_path)
     assert again.code == 0
     assert again.out.splitlines()[0].startswith("a.txt: cached,")
     assert "1 file: 1 ok (1 cached), 0 failed, 0 skipped" in again.out
+
+
+def test_two_files_with_one_output_folder_are_not_overwritten_silently(run_cli, tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    shutil.copyfile(DRAFT_2012["txt"], drafts / "x.txt")
+    shutil.copyfile(DRAFT_2012["txt"], drafts / "x.TXT")
+    result = run_cli("batch", drafts, "-o", tmp_path / "out")
+    lines = {line.split(":", 1)[0]: line for line in result.out.splitlines()}
+    assert lines["x.TXT"].startswith("x.TXT: ok,")
+    assert lines["x.txt"] == (
+        "x.txt: skipped (its outputs would overwrite those of x.TXT in x-txt/: rename one of the two)"
+    )
+
+
+def test_prune_removes_the_outputs_of_drafts_no_longer_there(run_cli, tmp_path):
+    drafts = tmp_path / "drafts"
+    (drafts / "2013").mkdir(parents=True)
+    for name in ("a.txt", "b.txt", "2013/c.txt"):
+        shutil.copyfile(DRAFT_2012["txt"], drafts / name)
+    out = tmp_path / "out"
+    assert run_cli("batch", drafts, "-o", out).code == 0
+    (out / "2013" / "c-txt" / "mine.txt").write_text("a note of the user's", encoding="utf-8")
+    (drafts / "b.txt").unlink()
+    (drafts / "2013" / "c.txt").unlink()
+    kept = run_cli("batch", drafts, "-o", out)  # without --prune nothing is removed
+    assert (out / "b-txt").is_dir() and "removed" not in kept.out
+    result = run_cli("batch", drafts, "-o", out, "--prune")
+    assert result.code == 0
+    assert "2013/c-txt/: removed (2013/c.txt is no longer in the folder)" in result.out
+    assert "b-txt/: removed (b.txt is no longer in the folder)" in result.out
+    assert "1 file: 1 ok (1 cached), 0 failed, 0 skipped, outputs of 2 removed" in result.out
+    assert not (out / "b-txt").exists()
+    assert sorted(p.name for p in (out / "2013" / "c-txt").iterdir()) == ["mine.txt"]
+    assert (out / "a-txt" / "a.json").exists()
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["removed"] == [
+        {"file": "2013/c.txt", "output_dir": "2013/c-txt"},
+        {"file": "b.txt", "output_dir": "b-txt"},
+    ]

@@ -11,7 +11,7 @@ import pytest
 from conftest import DRAFT_2012
 from natprog.errors import ExitCode
 
-LINE = re.compile(r"^(?P<file>.+?):(?P<location>[^:]+): (?P<severity>error|warning|info) "
+LINE = re.compile(r"^(?P<file>.+?):(?P<location>.+?): (?P<severity>error|warning|info) "
                   r"(?P<code>[a-z_]+\.[a-z_]+): (?P<message>.+?)(?: \(→ (?P<suggestion>.+)\))?$")  # fmt: skip
 CLEAN = Path(__file__).resolve().parent / "data" / "clean" / "motives-2013.txt"
 
@@ -33,7 +33,7 @@ def test_docx_findings_are_linter_lines_with_structure(run_cli):
     assert result.code == ExitCode.FINDINGS  # numbering gaps are errors
     lines = _lines(result.out)
     assert {"file": str(DRAFT_2012["docx"]),
-            "location": "paragraph 274, Раздел III, Дейност 4, Финансиране",
+            "location": "Раздел III, Дейност 4, Финансиране, „От бюдцета на НКБТХ, средства по…“ (paragraph 274)",
             "severity": "warning", "code": "spelling.unknown_word",
             "message": "непозната дума „бюдцета“; в документа „бюджета“ се среща 25 пъти",
             "suggestion": "бюджета"} in lines  # fmt: skip
@@ -44,7 +44,8 @@ def test_pdf_locations_are_pages(run_cli):
     lines = _lines(run_cli("check", DRAFT_2012["pdf"]).out)
     gap = next(line for line in lines if line["code"] == "numbering.gap")
     assert re.fullmatch(
-        r"page \d+, Раздел I, Дейност 4, Наименование на дейността", gap["location"]
+        r"Раздел I, Дейност 4, Наименование на дейността, „Дейност 4“ \(page \d+\)",
+        gap["location"],
     )
 
 
@@ -66,7 +67,9 @@ def test_json_format(run_cli):
     assert data["files"][0]["file"] == str(DRAFT_2012["txt"])
     typo = next(f for f in data["findings"] if f["text"] == "бюдцета")
     assert typo["suggestion"] == "бюджета" and typo["suggestions"][0] == "бюджета"
-    assert typo["location_text"] == "line 438, Раздел III, Дейност 4, Финансиране"
+    assert typo["location_text"] == (
+        "Раздел III, Дейност 4, Финансиране, „От бюдцета на НКБТХ, средства по…“ (line 438)"
+    )
     assert typo["context"][typo["start"] : typo["end"]] == "бюдцета"
     assert {f["file"] for f in data["findings"]} == {str(DRAFT_2012["txt"])}
 
@@ -78,8 +81,8 @@ def test_text_only_proofreads_any_document(run_cli, tmp_path):
     report.write_text("Доклад\n\nПроведени бяха обучения на на служители и ефктивно...\n", "utf-8")
     lines = _lines(run_cli("check", "--text-only", report).out)
     assert [(line["location"], line["code"]) for line in lines] == [
-        ("line 3", "text.repeated_word"),
-        ("line 3", "spelling.unknown_word"),
+        ("„Проведени бяха обучения на на служители и ефктивно...“ (line 3)", "text.repeated_word"),
+        ("„…обучения на на служители и ефктивно...“ (line 3)", "spelling.unknown_word"),
     ]
 
 

@@ -82,7 +82,7 @@ def test_changed_words_are_struck_and_underlined(workbook):
     marked = {
         (block.text, bool(block.font.strike), bool(block.font.u))
         for block in cell
-        if not isinstance(block, str)
+        if block.font.strike or block.font.u
     }
     assert marked == {(", следователи", False, True), (" и НСлС", True, False)}
     assert "".join(block if isinstance(block, str) else block.text for block in cell) == (
@@ -146,3 +146,42 @@ def test_outputs_are_written_atomically_into_a_new_folder(year, tmp_path):
     assert sorted(p.name for p in (tmp_path / "нова папка").iterdir()) == sorted(
         p.name for p in paths
     )  # no temporary files left behind
+
+
+def test_highlighted_words_keep_the_cell_font(workbook):
+    """Every run of a highlighted cell, inserted words included, in the cell's own font."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+
+    sheet = workbook["Променени"]
+    cell_font = sheet.cell(2, 1).font
+    runs = [
+        part
+        for row in sheet.iter_rows(min_row=2)
+        for cell in row
+        if isinstance(cell.value, CellRichText)
+        for part in cell.value
+    ]
+    assert runs
+    for part in runs:
+        assert isinstance(part, TextBlock), part
+        assert (part.font.rFont, float(part.font.sz)) == (cell_font.name, float(cell_font.sz))
+
+
+def test_html_leads_with_what_changed_and_folds_the_notes(year):
+    """New, dropped and changed activities first; the carry-over notes grouped and collapsed."""
+    from lxml import html
+
+    result, _ = year
+    page = html.fromstring(render_html(result.to_dict()))
+    order = [section.get("id") for section in page.iter("section") if section.get("id")]
+    assert order == ["added", "dropped", "changed", "glossary", "findings", "unchanged"]
+    findings = page.get_element_by_id("findings")
+    groups = findings.findall(".//details")
+    assert groups and all(group.get("open") is None for group in groups)
+    rows = [row for group in groups for row in group.iterfind(".//tbody/tr")]
+    assert len(rows) == len(result.findings)
+    titles = [" ".join(group.findtext("summary/code").split()) for group in groups]
+    assert sorted(titles) == sorted({finding.code for finding in result.findings})
+    assert all(row.getparent().getparent().getparent().tag == "details" for row in rows)
+    unchanged = page.get_element_by_id("unchanged")
+    assert unchanged.find(".//details") is not None

@@ -26,13 +26,19 @@ def project(tmp_path):
         ROOT / "pipeline", tmp_path / "pipeline", ignore=shutil.ignore_patterns("__pycache__")
     )
     shutil.copytree(ROOT / "inputs", tmp_path / "inputs")
+    shutil.copytree(ROOT / "tools", tmp_path / "tools")
     (tmp_path / ".venv").mkdir()
     (tmp_path / ".venv" / ".installed").touch()
     (tmp_path / "outputs").mkdir()
-    later = time.time() + 5
+    (tmp_path / "outputs" / "summary.json").touch()
+    # Everything copied a while ago, the last build after it: a change made now is newer.
+    now = time.time()
+    for path in tmp_path.rglob("*"):
+        os.utime(path, (now - 100, now - 100))
+    up_to_date(tmp_path)  # make writes its listing of the drafts
+    os.utime(tmp_path / "outputs" / ".inputs-listing", (now - 75, now - 75))
     for path in (tmp_path / ".venv" / ".installed", tmp_path / "outputs" / "summary.json"):
-        path.touch()
-        os.utime(path, (later, later))  # newer than everything copied above
+        os.utime(path, (now - 50, now - 50))
     return tmp_path
 
 
@@ -67,15 +73,43 @@ def test_a_changed_draft_source_or_glossary_triggers_a_run(project, changed):
 
 def test_a_new_draft_with_spaces_in_its_name_triggers_a_run(project):
     shutil.copy(project / "inputs" / "np2012-draft.txt", project / "inputs" / "проект 2013 г.txt")
-    touch_later(project / "inputs")
     assert not up_to_date(project)
 
 
+def _mark_built(project) -> None:
+    now = time.time()
+    os.utime(project / "outputs" / "summary.json", (now + 20, now + 20))
+
+
+def test_an_edit_of_a_draft_with_spaces_in_its_name_triggers_a_run(project):
+    """`cp` over `inputs/Проект 2013 v2.txt`: make must see it, though it cannot name the file."""
+    draft = project / "inputs" / "Проект 2013 v2.txt"
+    shutil.copy(project / "inputs" / "np2012-draft.txt", draft)
+    up_to_date(project)  # make reads the new listing
+    _mark_built(project)
+    assert up_to_date(project)
+    with draft.open("a", encoding="utf-8") as file:
+        file.write("\nРедакция.\n")
+    os.utime(draft, (time.time() + 30, time.time() + 30))  # as `cp` would date it, after the build
+    assert not up_to_date(project)
+
+
+def test_a_removed_draft_triggers_a_run(project):
+    (project / "inputs" / "np2012-draft.txt").unlink()
+    assert not up_to_date(project)
+
+
+def test_make_prunes_the_outputs_of_removed_drafts():
+    """The recipe passes --prune, so outputs of a draft removed from inputs/ go, and are listed."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "$(NATPROG) batch inputs -o outputs --prune" in makefile
+
+
 def test_make_db_waits_for_a_changed_draft(project):
-    database = project / "outputs" / "programmes.sqlite"
-    database.touch()
     later = time.time() + 5
-    os.utime(database, (later, later))
+    for name in ("programmes.sqlite", ".programmes-loaded"):
+        (project / "outputs" / name).touch()
+        os.utime(project / "outputs" / name, (later, later))
 
     def db_up_to_date() -> bool:
         done = subprocess.run(["make", "-q", "db"], cwd=project, capture_output=True, timeout=60)
@@ -85,3 +119,11 @@ def test_make_db_waits_for_a_changed_draft(project):
     assert db_up_to_date()
     touch_later(project / "inputs" / "np2012-draft.txt")
     assert not db_up_to_date()
+
+
+def test_make_db_rebuilds_a_deleted_database(project):
+    later = time.time() + 5
+    (project / "outputs" / ".programmes-loaded").touch()
+    os.utime(project / "outputs" / ".programmes-loaded", (later, later))
+    done = subprocess.run(["make", "-q", "db"], cwd=project, capture_output=True, timeout=60)
+    assert done.returncode == 1  # no outputs/programmes.sqlite

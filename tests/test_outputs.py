@@ -54,7 +54,14 @@ def test_json_contract_keys(outdir):
 
 def test_xlsx_reads_back(outdir):
     workbook = openpyxl.load_workbook(outdir / "np2012-draft.xlsx")
-    assert workbook.sheetnames[:4] == ["Дейности", "Раздели", "Съкращения", "Забележки"]
+    assert workbook.sheetnames[:5] == [
+        "Обобщение",
+        "Дейности",
+        "Раздели",
+        "Съкращения",
+        "Забележки",
+    ]
+    assert workbook.active.title == "Обобщение"
     sheet = workbook["Дейности"]
     header = [cell.value for cell in sheet[1]]
     assert header[:11] == [
@@ -71,7 +78,7 @@ def test_xlsx_reads_back(outdir):
         "Индикатори",
     ]
     assert all(cell.font.bold for cell in sheet[1])
-    assert sheet.freeze_panes == "A2"
+    assert sheet.freeze_panes == "D2"  # the header row, and Раздел, № and Дейност stay in sight
     assert sheet.auto_filter.ref.startswith("A1:")
     assert sheet.max_row == 49
     first = [cell.value for cell in sheet[2]]

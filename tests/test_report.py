@@ -69,10 +69,27 @@ def test_location_is_shown(page_2012):
     (variant,) = [
         item
         for item in page_2012.xpath("//li[@data-code='label.variant']")
-        if "III.5" in item.text_content()
+        if "Дейност 5" in item.text_content() and "Раздел III" in item.text_content()
     ]
-    where = " ".join(variant.xpath(".//p[@class='where']")[0].text_content().split())
-    assert where == "Раздел III · Дейност III.5 · поле „Партньори“ · абзац 285"
+    where = " ".join(variant.xpath(".//span[@class='where']")[0].text_content().split())
+    assert where == "Раздел III · Дейност 5 · поле „Партньори“"
+    place = " ".join(variant.xpath(".//p[@class='place']")[0].text_content().split())
+    assert place == "абзац 285 · label.variant"
+
+
+def test_a_card_leads_with_what_a_word_user_can_find(data_2012, page_2012):
+    """Section/activity/field, then the quote, then the message; paragraph and code last."""
+    for item in page_2012.xpath("//li[contains(@class, 'finding')]"):
+        order = [child.get("class") for child in item.iterchildren()]
+        head = item.xpath("div[@class='finding-head']")[0]
+        assert [c.get("class").split()[0] for c in head.iterchildren()][:2] in (
+            ["badge", "where"],
+            ["badge"],
+        )
+        assert order[-1] == "place", order
+        if "context" in order:
+            assert order.index("context") < order.index("message") < order.index("place")
+        assert not head.xpath(".//code"), "the code is a secondary label, not the headline"
 
 
 def test_summary_counts_and_chart(data_2012, page_2012):
@@ -135,3 +152,14 @@ def test_report_text_matches_golden(fmt, tmp_path, run_cli):
     assert result.code == 0, result.err
     html = (tmp_path / "np2012-draft.report.html").read_text(encoding="utf-8")
     _compare(report_text(html), GOLDEN / f"np2012-{fmt}" / "np2012-draft.report.txt")
+
+
+def test_what_the_report_shows_is_bulgarian(data_2012, page_2012):
+    """Signals in words, kinds of finding by their Bulgarian title; the code a secondary label."""
+    text = page_2012.text_content()
+    assert "document-usage" not in text and "word-proofing" not in text
+    assert "Признаци: предложението се среща другаде в документа" in " ".join(text.split())
+    first = page_2012.xpath("//table[@class='codes']/tbody/tr")[0]
+    assert first.xpath("td[1]//button")[0].text_content() != first.xpath(".//code")[0].text
+    options = page_2012.xpath("//select[@id='code-filter']/option")[1:]
+    assert all("." not in option.text.split(" (")[0] for option in options)

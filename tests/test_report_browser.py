@@ -142,3 +142,19 @@ def test_screenshot_for_the_readme(page, tmp_path):
         SCREENSHOT.parent.mkdir(exist_ok=True)
         shutil.copyfile(shot, SCREENSHOT)
     assert "docs/report.png" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_summary_fits_a_phone(browser, report_2012):
+    """At a phone's width nothing spills sideways: the summary table wraps its long codes."""
+    path, _ = report_2012
+    phone = browser.new_page(viewport={"width": 375, "height": 800})
+    try:
+        phone.goto(path.as_uri())
+        widths = phone.evaluate(
+            "() => ({page: document.documentElement.scrollWidth,"
+            " table: document.querySelector('table.codes').getBoundingClientRect().right})"
+        )
+    finally:
+        phone.close()
+    assert widths["page"] <= 375, widths
+    assert widths["table"] <= 375, widths

@@ -30,3 +30,26 @@ def test_planted_typos_are_found(measured):
 
 def test_the_meant_word_is_suggested(measured):
     assert measured.top3 >= 0.9 * measured.planted
+
+
+def test_administrative_prose_draws_at_most_half_a_false_alarm_per_thousand_words():
+    from spelling_bench import clean_texts, false_alarms
+
+    words, codes = false_alarms(clean_texts())
+    assert 1000 * sum(codes.values()) / words <= 0.5, codes
+    assert 1000 * codes["grammar.agreement"] / words <= 0.1, codes
+
+
+@pytest.mark.slow
+def test_every_planted_error_class_is_found():
+    from spelling_bench import CLASSES, measure_classes
+
+    measured = measure_classes()
+    for kind in CLASSES:
+        assert measured.planted[kind] >= 50, kind
+        share = measured.found[kind] / measured.planted[kind]
+        assert share >= (0.98 if kind in ("nonword", "softsign", "capitalised") else 0.8), (
+            kind,
+            measured.missed,
+        )
+    assert measured.top1 >= 0.85 * measured.nonword

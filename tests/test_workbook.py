@@ -41,7 +41,9 @@ def _column(sheet, name: str) -> int:
 
 
 def test_sheets(workbook):
-    assert workbook.sheetnames[:5] == ["Дейности", "Раздели", "Съкращения", "Забележки", "Срокове"]
+    assert workbook.sheetnames == [
+        "Обобщение", "Дейности", "Раздели", "Съкращения", "Забележки", "Срокове", "Институции",
+    ]  # fmt: skip
 
 
 def test_follow_up_columns_with_status_drop_down(workbook, extracted):
@@ -182,17 +184,13 @@ def test_libreoffice_opens_it_and_evaluates_status_and_overdue(extracted, tmp_pa
     sheet.cell(2, status).value = "Изпълнена"
     edited = tmp_path / "monitoring.xlsx"
     book.save(edited)
-    _soffice()
-    _convert(path, "pdf", tmp_path)  # the file as written opens and prints
-    assert (tmp_path / "np2012-draft.pdf").read_bytes().startswith(b"%PDF")
+    _soffice()  # the file as written opens and prints: tests/test_workbook_print.py
     _convert(edited, "html", tmp_path)
     page = lxml.html.parse(str(tmp_path / "monitoring.html")).getroot()
     names = [h.text_content() for h in page.xpath("//h1")][1:]
-    assert names[:5] == [
-        f"Sheet {i}: {name}"
-        for i, name in enumerate(["Дейности", "Раздели", "Съкращения", "Забележки", "Срокове"], 1)
-    ]
-    tables = page.xpath("//table")
+    sheets = ["Обобщение", "Дейности", "Раздели", "Съкращения", "Забележки", "Срокове"]
+    assert names[:6] == [f"Sheet {i}: {name}" for i, name in enumerate(sheets, 1)]
+    tables = page.xpath("//table")[1:]  # after the summary
     red = {}
     for row in tables[0].xpath(".//tr")[1:]:
         cells = row.xpath("./td")
@@ -207,3 +205,64 @@ def test_libreoffice_opens_it_and_evaluates_status_and_overdue(extracted, tmp_pa
             mirrored[cells[2]] = cells[6]
     assert mirrored[done] == "Изпълнена"
     assert {value for key, value in mirrored.items() if key != done} == {""}
+
+
+def test_summary_sheet_says_what_the_workbook_holds(workbook, extracted):
+    _, data = extracted
+    sheet = workbook["Обобщение"]
+    rows: dict = {}
+    for label, value in sheet.iter_rows(values_only=True, max_col=2):
+        rows.setdefault(label, value)  # the counts come before the guide to the sheets
+    assert sheet["A1"].value == data["programme"]["title"]
+    assert rows["Година"] == 2012 and rows["Дейности"] == 48
+    assert rows["Раздели"] == len(data["sections"])
+    assert [rows["Грешки"], rows["Предупреждения"], rows["Бележки"]] == [
+        data["summary"]["by_severity"][s] for s in ("error", "warning", "info")
+    ]
+    assert rows["Общо"] == len(data["findings"])
+    guide = [cell for cell in sheet["A"] if cell.hyperlink is not None]
+    assert [cell.value for cell in guide] == workbook.sheetnames[1:]
+    assert all(cell.hyperlink.location == f"'{cell.value}'!A1" for cell in guide)
+
+
+def test_every_sheet_is_set_up_for_print_and_scrolling(workbook):
+    frozen = {"Дейности": "D2", "Раздели": "C2", "Съкращения": "B2", "Забележки": "A2",
+              "Срокове": "E2", "Институции": "B2"}  # fmt: skip
+    for sheet in workbook.worksheets[1:]:
+        setup = sheet.page_setup
+        assert setup.orientation == "landscape", sheet.title
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert sheet.print_title_rows == "$1:$1", sheet.title
+        assert sheet.freeze_panes == frozen[sheet.title]
+    for sheet in workbook.worksheets:  # every row as tall as its text, none left at the default
+        assert all(sheet.row_dimensions[r].height for r in range(1, sheet.max_row + 1)), sheet.title
+
+
+def test_row_heights_follow_the_wrapped_text():
+    """A long value in a narrow column gets a taller row than a short one, line for line."""
+    from natprog.emit.sheet_layout import LINE_HEIGHT, ROW_PADDING, wrapped_lines
+
+    assert wrapped_lines("МВР", 10) == 1
+    assert wrapped_lines("Министерство на вътрешните работи и Държавна агенция", 20) == 3
+    assert wrapped_lines("един\nдва\nтри", 40) == 3
+    assert wrapped_lines("Надграждащо" * 4, 10) >= 4  # a word wider than its column breaks
+    from natprog.emit.table_sheet import use_default_font
+
+    openpyxl_book = openpyxl.Workbook()
+    use_default_font(openpyxl_book)
+    sheet = openpyxl_book.active
+    sheet.column_dimensions["A"].width = 20
+    sheet["A1"], sheet["A2"] = "МВР", "Министерство на вътрешните работи и Държавна агенция"
+    sheet["A3"] = sheet["A2"].value  # not wrapped: one line, running on to the right
+    from openpyxl.styles import Alignment
+
+    from natprog.emit.sheet_layout import fit_rows
+
+    for cell in (sheet["A1"], sheet["A2"]):
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+    fit_rows(sheet)
+    assert sheet.row_dimensions[1].height == LINE_HEIGHT + ROW_PADDING
+    assert sheet.row_dimensions[2].height == 3 * LINE_HEIGHT + ROW_PADDING
+    assert sheet.row_dimensions[3].height == LINE_HEIGHT + ROW_PADDING

@@ -66,7 +66,20 @@ _ADVERBS = frozenset(
         "заедно",
         "активно",
         "ефективно",
+        "достатъчно",
+        "необходимо",
+        "нужно",
+        "възможно",
+        "задължително",
+        "първо",
+        "второ",
+        "трето",
+        "последно",
     ]
+)
+# Words after which an adjective-looking form is a verb: `да видим`, `ще търсим`.
+_VERB_BEFORE = frozenset(
+    ["да", "ще", "не", "ги", "го", "я", "ни", "ви", "ми", "ти", "му", "се", "си", "ли", "нека"]
 )
 # Vocatives that stay plural before a singular noun: `Уважаеми господин министър`.
 _VOCATIVES = frozenset({"уважаеми", "скъпи", "драги"})
@@ -92,6 +105,29 @@ _BEFORE_ADJECTIVE = frozenset(
         "без",
     ]
 )
+
+
+# Nouns of quantity that read as adjectives before a plural (`редица проблеми`).
+_QUANTITIES = frozenset(
+    ["редица", "множество", "група", "част", "половина", "мнозинство", "поредица"]
+)
+# Nouns used as adverbs after a number or adjective: `необходимите минимум 270`.
+_ADVERBIAL_NOUNS = frozenset(["минимум", "максимум", "общо"])
+_PREPOSITIONS = frozenset(_BEFORE_ADJECTIVE | {"под", "над", "пред", "след", "през", "между"})
+
+
+def _ambiguous(adjective, first: str, second: str, dictionary) -> bool:
+    """Pairs a paradigm cannot settle: `под наем` (под is a noun too), `държавният глава`
+    (masculine nouns in -а), `твърди` (a verb too), `студия` (a noun's form too)."""
+    lower, noun = first.lower(), second.lower()
+    if lower in _QUANTITIES or noun in _PREPOSITIONS or noun in _ADVERBIAL_NOUNS:
+        return True
+    if adjective.gender == "m" and noun.endswith(("а", "я")):
+        return True
+    base = lower[:-1]
+    if lower.endswith("и") and (dictionary.spell(base + "ят") or dictionary.spell(base + "ат")):
+        return True
+    return lower.endswith("ия") and dictionary.spell(lower + "та")
 
 
 def _describe(form) -> str:
@@ -130,11 +166,24 @@ def agreement(ctx: CheckContext) -> None:
             if other is None:
                 continue
             span = text[first.start : second.end]
+            before = text[: first.start].rstrip().split()
+            if before and before[-1].lower().strip('„"(') in _VERB_BEFORE:
+                continue  # `да видим нещо`: a verb that reads as an adjective
+            if adjective.base[-1:] == "щ":
+                continue  # a present participle takes an object: `изпълняващият длъжността`
+            third = words[index + 2] if index + 2 < len(words) else None
+            if (
+                other.kind == "noun"
+                and third is not None
+                and _BETWEEN.match(text[second.end : third.start])
+                and (following := morphology.form(third.text)) is not None
+                and following.kind == "noun"
+            ):
+                continue  # a noun used as an attribute: `бизнес организация`, `коронавирус инфекции`
             if adjective.definite and other.definite:
                 if other.kind == "noun":
                     fixed = other.base
                 else:  # `съответните нормативните актове`: the second adjective loses it
-                    third = words[index + 2] if index + 2 < len(words) else None
                     head = morphology.form(third.text) if third else None
                     if head is None or head.kind != "noun":
                         continue
@@ -153,12 +202,13 @@ def agreement(ctx: CheckContext) -> None:
                 continue
             if other.kind != "noun" or other.definite or adjective.agrees_with(other):
                 continue
+            if _ambiguous(adjective, first.text, second.text, morphology.dictionary):
+                continue
             if adjective.base[-1:] in "лщ" or first.text.lower() in _VOCATIVES:
                 continue  # active participles take objects: `получили защита`, `търсещи работа`
             if not adjective.definite and adjective.number == "sg" and adjective.gender == "n":
                 if first.text.lower() in _ADVERBS:
                     continue
-                before = text[: first.start].rstrip().split()
                 if (
                     before
                     and before[-1].lower() not in _BEFORE_ADJECTIVE

@@ -214,7 +214,7 @@ def labels(ctx: CheckContext) -> None:
     by_key: dict[str, Counter] = {}
     for use in uses:
         if use.key in LABELS and len(LABELS[use.key]) > 1:
-            by_key.setdefault(use.key, Counter())[use.canonical.casefold()] += 1
+            by_key.setdefault(use.key, Counter())[use.canonical.casefold()] += use.count
     for use in uses:
         counts = by_key.get(use.key)
         if not counts or len(counts) < 2:

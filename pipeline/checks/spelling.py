@@ -12,10 +12,13 @@ def _times(count: int) -> str:
     return "веднъж" if count == 1 else f"{count} пъти"
 
 
-@check(Rule("spelling.unknown_word", "warning", "Непозната дума"), scope="text")
+VARIANT = Rule("spelling.name_variant", "info", "Име, изписано различно")
+
+
+@check(Rule("spelling.unknown_word", "warning", "Непозната дума"), VARIANT, scope="text")
 def unknown_words(ctx: CheckContext) -> None:
-    """Words unknown to bg_BG, the domain lexicon and the accepted words, with suggestions."""
-    if not ctx.enabled("spelling.unknown_word"):
+    """Words no source of vocabulary.py knows, with suggestions; names written two ways."""
+    if not (ctx.enabled("spelling.unknown_word") or ctx.enabled(VARIANT.code)):
         return
     from ..spelling.checker import SIGNAL_WORD, find_misspellings
 
@@ -23,6 +26,20 @@ def unknown_words(ctx: CheckContext) -> None:
         ctx.document, list(ctx.body_blocks()), ctx.options.accepted_words
     ):
         words = tuple(s.word for s in found.suggestions)
+        if found.name_variant:
+            best = found.suggestions[0]
+            ctx.report(
+                VARIANT.code,
+                f"името „{found.word}“ е изписано и като „{best.word}“ ({_times(best.uses)} "
+                "в документа): проверете кое е вярното",
+                block=found.block,
+                text=found.word,
+                start=found.start,
+                end=found.end,
+                suggestions=words,
+                signals=found.signals,
+            )
+            continue
         message = f"непозната дума „{found.word}“"
         if found.suggestions and found.suggestions[0].uses:
             best = found.suggestions[0]

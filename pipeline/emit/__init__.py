@@ -52,6 +52,35 @@ def output_paths(
     }
 
 
+def refuse_colliding_outputs(files: tuple[Path, ...] | list[Path], outdir: Path) -> list[Path]:
+    """The inputs of one `extract` run, each once; refused when two would write the same outputs.
+
+    Outputs are named after the input's stem, so `x.docx` and `x.pdf` (or `x.odt` and `x.doc`)
+    would overwrite each other's files in one folder. Stems are compared regardless of case,
+    which is how Windows and macOS compare file names. Nothing has been written at this point.
+    """
+    from ..errors import UsageError
+
+    unique: list[Path] = []
+    seen: set[Path] = set()
+    claimed: dict[str, Path] = {}
+    for path in files:
+        resolved = Path(os.path.abspath(path))
+        if resolved in seen:  # the same file named twice is one input
+            continue
+        seen.add(resolved)
+        other = claimed.setdefault(path.stem.casefold(), path)
+        if other is not path:
+            raise UsageError(
+                f"{other} and {path} would both write their outputs to "
+                f"{Path(outdir) / path.stem}.*: extract them into separate folders (-o), or put "
+                "them in one folder and run `natprog batch FOLDER`, which gives each draft its own "
+                "<stem>-<ext> folder"
+            )
+        unique.append(path)
+    return unique
+
+
 def emit(result: Result, outdir: Path, formats: tuple[str, ...] | None = None) -> list[Path]:
     """Write the outputs of one input; on any failure none of them is touched.
 

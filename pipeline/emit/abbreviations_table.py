@@ -1,6 +1,8 @@
 """The resolved abbreviation table as `natprog abbreviations` prints it: text, CSV or JSON.
 
-Starts from the serialized result's `abbreviations` key, like every other output.
+Starts from the serialized result's `abbreviations` key, like every other output. Text and CSV
+are for people, so in Bulgarian (the CSV with a BOM, as every CSV natprog writes); JSON keeps
+the codes (`document`, `inline`, `master`, null).
 """
 
 from __future__ import annotations
@@ -9,27 +11,36 @@ import csv
 import io
 import json
 
-COLUMNS = ("abbreviation", "used", "defined_in", "expansion", "note")
+COLUMNS = ("Абревиатура", "Употреби", "Определена в", "Разшифровка", "Бележка")
+DEFINED_IN_NAMES = {
+    "document": "списъка",
+    "inline": "текста",
+    "master": "общия списък",
+    None: "никъде",
+}
 
 
 def table_rows(data: dict) -> list[dict]:
-    """One row per abbreviation; `defined_in` is document, inline, master or nowhere."""
+    """One row per abbreviation; `Определена в`: списъка, текста, общия списък or никъде."""
     year = (data.get("programme") or {}).get("year")
     rows = []
     for row in data.get("abbreviations") or []:
         notes = []
         if row["variant_of"]:
-            notes.append(f"variant of {row['variant_of']}")
+            notes.append(f"вариант на {row['variant_of']}")
         if row["outdated"]:
             successor = (row["master"] or {}).get("successor")
-            notes.append(f"outdated in {year}" + (f", now {successor}" if successor else ""))
+            notes.append(
+                (f"остаряла през {year} г." if year else "остаряла")
+                + (f", сега {successor}" if successor else "")
+            )
         rows.append(
             {
-                "abbreviation": row["abbreviation"],
-                "used": row["used"],
-                "defined_in": row["defined_in"] or "nowhere",
-                "expansion": row["expansion"] or "",
-                "note": "; ".join(notes),
+                "Абревиатура": row["abbreviation"],
+                "Употреби": row["used"],
+                "Определена в": DEFINED_IN_NAMES.get(row["defined_in"], row["defined_in"]),
+                "Разшифровка": row["expansion"] or "",
+                "Бележка": "; ".join(notes),
             }
         )
     return rows
@@ -45,7 +56,7 @@ def render(data: dict, fmt: str) -> str:
         writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-        return buffer.getvalue()
+        return "\ufeff" + buffer.getvalue()  # a BOM, so Excel reads it as UTF-8
     return _text(rows)
 
 
@@ -54,15 +65,14 @@ def _text(rows: list[dict]) -> str:
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("abbreviation", no_wrap=True)
-    table.add_column("used", justify="right")
-    table.add_column("defined in", no_wrap=True)
-    table.add_column("expansion")
-    table.add_column("note")
-    for row in rows:
-        table.add_row(
-            row["abbreviation"], str(row["used"]), row["defined_in"], row["expansion"], row["note"]
+    for column in COLUMNS:
+        table.add_column(
+            column,
+            no_wrap=column in ("Абревиатура", "Определена в"),
+            justify="right" if column == "Употреби" else "left",
         )
+    for row in rows:
+        table.add_row(*(str(row[column]) for column in COLUMNS))
     console = Console(file=io.StringIO(), width=120, color_system=None, highlight=False)
     console.print(table)
     return "".join(line.rstrip() + "\n" for line in console.file.getvalue().splitlines())

@@ -1,6 +1,7 @@
 """diff.html: the comparison as one self-contained page, insertions and deletions highlighted.
 
-`diff_context` turns the serialized diff into what the Jinja2 template (pipeline/templates/
+What changed comes first (new, dropped, changed activities, then the glossary); the carry-over
+notes follow, grouped by kind and collapsed, and the unchanged activities last. `diff_context` turns the serialized diff into what the Jinja2 template (pipeline/templates/
 diff.html.j2, autoescaped, CSS inline) shows; the template does all the HTML.
 """
 
@@ -91,6 +92,7 @@ def diff_context(data: dict) -> dict:
             if (count := data["summary"]["by_severity"][severity])
         ],
         "findings": findings,
+        "finding_groups": _groups(findings),
         "added": [unmatched(item, new) for item in data["added"]],
         "dropped": [unmatched(item, old) for item in data["dropped"]],
         "changed": [matched(match) for match in data["changed"]],
@@ -99,6 +101,20 @@ def diff_context(data: dict) -> dict:
             {**change, "kind": GLOSSARY_CHANGES[change["change"]]} for change in data["glossary"]
         ],
     }
+
+
+def _groups(findings: list[dict]) -> list[dict]:
+    """Findings by code, most severe first: each group one collapsed block on the page."""
+    groups: dict[str, dict] = {}
+    for finding in findings:
+        group = groups.setdefault(
+            finding["code"],
+            {"code": finding["code"], "title": finding["title"], "severity": finding["severity"],
+             "severity_name": finding["severity_name"], "findings": []},
+        )  # fmt: skip
+        group["findings"].append(finding)
+    rank = {severity: index for index, severity in enumerate(SEVERITIES)}
+    return sorted(groups.values(), key=lambda g: (rank.get(g["severity"], 9), g["code"]))
 
 
 def render_html(data: dict) -> str:

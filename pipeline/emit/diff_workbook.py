@@ -14,7 +14,8 @@ from ..models import to_roman
 from ..names import FIELD_NAMES
 from .atomic import deterministic_zip
 from .serialize import FINDING_COLUMNS, finding_rows, source_text
-from .workbook import add_table_sheet
+from .sheet_layout import FONT_NAME, FONT_SIZE, fit_rows, set_up_printing
+from .table_sheet import add_table_sheet, use_default_font
 from .xlsxlib import load_openpyxl
 
 _FIXED = dt.datetime(2000, 1, 1)
@@ -53,15 +54,15 @@ def rich(spans: list[dict]):
     from openpyxl.cell.rich_text import CellRichText, TextBlock
     from openpyxl.cell.text import InlineFont
 
-    deleted = InlineFont(color=_DELETED, strike=True)
-    inserted = InlineFont(color=_INSERTED, u="single", b=True)
-    parts: list = []
-    for span in spans:
-        if span["op"] == "equal":
-            parts.append(span["text"])
-        else:
-            parts.append(TextBlock(deleted if span["op"] == "delete" else inserted, span["text"]))
-    return CellRichText(parts)
+    # Every run names the cell's font and size: a run without them is shown by LibreOffice in
+    # its own default font, so the inserted words looked pasted in from elsewhere.
+    base = {"rFont": FONT_NAME, "sz": FONT_SIZE}
+    fonts = {
+        "equal": InlineFont(**base),
+        "delete": InlineFont(**base, color=_DELETED, strike=True),
+        "insert": InlineFont(**base, color=_INSERTED, u="single", b=True),
+    }
+    return CellRichText([TextBlock(fonts[span["op"]], span["text"]) for span in spans])
 
 
 def _notes(notes: dict[str, list[dict]], activity_id: str | None) -> str | None:
@@ -168,6 +169,7 @@ def build_workbook(data: dict):
 
     workbook = Workbook()
     workbook.remove(workbook.active)
+    use_default_font(workbook)
     notes = notes_by_activity(data)
     added = [activity_row(item, NEAREST_IN_OLD, notes) for item in data["added"]]
     dropped = [activity_row(item, NEAREST_IN_NEW, notes) for item in data["dropped"]]
@@ -178,6 +180,9 @@ def build_workbook(data: dict):
     add_table_sheet(workbook, "Съкращения", GLOSSARY_COLUMNS, glossary_rows(data))
     add_table_sheet(workbook, "Забележки", FINDING_COLUMNS, finding_rows(data))
     add_table_sheet(workbook, "Сравнение", SUMMARY_COLUMNS, summary_rows(data))
+    for sheet in workbook.worksheets:
+        fit_rows(sheet)
+        set_up_printing(sheet)
     props = workbook.properties
     props.creator = "natprog"
     props.lastModifiedBy = "natprog"

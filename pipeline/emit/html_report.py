@@ -10,10 +10,11 @@ from collections import Counter
 from pathlib import Path
 
 from ..models import SEVERITIES, to_roman
-from ..names import FIELD_NAMES
+from ..names import FIELD_NAMES, SIGNAL_NAMES
 from .atomic import write_text
+from .locate import place_words
 from .original import Original
-from .serialize import SEVERITY_NAMES, place_text
+from .serialize import SEVERITY_NAMES
 from .templating import environment
 from .titles import rule_titles
 
@@ -49,26 +50,25 @@ def _finding_view(number: int, finding: dict, sections: dict, activities: dict) 
         "text": finding.get("text"),
         "suggestion": finding.get("suggestion"),
         "alternatives": alternatives,
-        "signals": list(finding.get("signals") or ()),
+        "signals": [SIGNAL_NAMES.get(s, s) for s in finding.get("signals") or ()],
         "highlight": _highlight(finding),
         "where": _where(location, sections, activities),
+        "place": place_words(location),
         "section_key": str(section) if section else "",
     }
 
 
 def _where(location: dict, sections: dict, activities: dict) -> list[dict]:
-    """Section, activity, field and page/paragraph/line, each with a tooltip where useful."""
+    """Section, activity and field, each with a tooltip where useful (the place comes last)."""
     section, activity, field = (location.get(k) for k in ("section", "activity", "field"))
     parts = []
     if section:
         parts.append({"text": f"Раздел {to_roman(section)}", "title": sections.get(section) or ""})
     if activity:
-        parts.append({"text": f"Дейност {activity}", "title": activities.get(activity) or ""})
+        number = activity.rsplit(".", 1)[-1]  # as the draft heads it: `Дейност 5`
+        parts.append({"text": f"Дейност {number}", "title": activities.get(activity) or ""})
     if field:
         parts.append({"text": f"поле „{FIELD_NAMES.get(field, field)}“", "title": ""})
-    place = place_text(location)
-    if place:
-        parts.append({"text": place, "title": ""})
     return parts
 
 

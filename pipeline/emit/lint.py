@@ -1,8 +1,8 @@
 """The report of `natprog check`: findings as linter lines or JSON (the exit code: `findings.Report`).
 
-`FILE:LOCATION: SEVERITY code: message (→ suggestion)`, LOCATION being the page (PDF), the
-paragraph (DOCX) or the line (text) and, when the draft's structure is known, where in it:
-`page 12, Раздел III, Дейност 13, Финансиране`.
+`FILE:LOCATION: SEVERITY code: message (→ suggestion)`, LOCATION leading with what a Word user
+can search for — section, activity, field and a quote of the text — then the page (PDF),
+paragraph (DOCX) or line (text): `Раздел III, Дейност 13, Финансиране, „…бюдцета…“ (page 12)`.
 """
 
 from __future__ import annotations
@@ -12,31 +12,18 @@ from dataclasses import dataclass, field
 
 from ..errors import NatprogError
 from ..findings import Outcome, Report
-from ..models import SEVERITIES, Finding, Location, to_roman
-from ..names import FIELD_NAMES
+from ..models import SEVERITIES, Finding
+from .locate import lead_text
 
 
-def describe_location(location: Location) -> str:
-    """`page 12, Раздел III, Дейност 13, Финансиране` (each part only when known)."""
-    parts = []
-    if location.page is not None:
-        parts.append(f"page {location.page}")
-    elif location.paragraph is not None:
-        parts.append(f"paragraph {location.paragraph}")
-    elif location.line is not None:
-        parts.append(f"line {location.line}")
-    if location.section is not None:
-        parts.append(f"Раздел {to_roman(location.section)}")
-    if location.activity is not None:
-        parts.append(f"Дейност {location.activity.rsplit('.', 1)[-1]}")
-    if location.field in FIELD_NAMES:
-        parts.append(FIELD_NAMES[location.field])
-    return ", ".join(parts) or "document"
+def describe_location(finding: Finding) -> str:
+    """`Раздел III, Дейност 13, Финансиране, „…quote…“ (page 12)`: what a reader can search for."""
+    return lead_text(finding.to_dict(), language="en")
 
 
 def finding_line(path: str, finding: Finding) -> str:
     message = " ".join(finding.message.split())
-    line = f"{path}:{describe_location(finding.location)}: {finding.severity} {finding.code}: {message}"
+    line = f"{path}:{describe_location(finding)}: {finding.severity} {finding.code}: {message}"
     if finding.suggestion:
         line += f" (→ {' '.join(finding.suggestion.split())})"
     return line
@@ -92,7 +79,7 @@ class CheckReport:
             for finding in self.findings.get(outcome.path, []):
                 item = finding.to_dict()
                 item["file"] = outcome.path
-                item["location_text"] = describe_location(finding.location)
+                item["location_text"] = describe_location(finding)
                 findings.append(item)
         data = {"fail_on": self.fail_on, "exit_code": self.exit_code(), "files": files,
                 "findings": findings}  # fmt: skip

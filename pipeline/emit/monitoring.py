@@ -9,6 +9,8 @@ from __future__ import annotations
 from copy import copy
 
 from .serialize import ACTIVITY_COLUMNS, FINDING_COLUMNS
+from .sheet_layout import FONT_NAME, FONT_SIZE
+from .table_sheet import add_table_sheet
 
 FOLLOW_UP_COLUMNS: tuple[str, ...] = ("Статус", "Отчет", "Бележки")
 STATUSES: tuple[str, ...] = ("Неизпълнена", "В процес", "Изпълнена", "Отложена")
@@ -20,7 +22,7 @@ MONTHS = (
     "Януари", "Февруари", "Март", "Април", "Май", "Юни",
     "Юли", "Август", "Септември", "Октомври", "Ноември", "Декември",
 )  # fmt: skip
-_FOLLOW_UP_WIDTHS = {"Статус": 14.0, "Отчет": 45.0, "Бележки": 30.0}
+_FOLLOW_UP_WIDTHS = {"Статус": 13.0, "Отчет": 26.0, "Бележки": 18.0}
 _OVERDUE_FILL = "FFC7CE"
 _OVERDUE_FONT = "9C0006"
 _LINK_FONT = "0563C1"
@@ -85,7 +87,7 @@ def _link(cell, sheet: str, row: int, styled: dict) -> None:
     cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{sheet}'!A{row}")
     key = tuple(cell._style)
     if key not in styled:
-        cell.font = Font(color=_LINK_FONT, underline="single")
+        cell.font = Font(name=FONT_NAME, sz=FONT_SIZE, color=_LINK_FONT, underline="single")
         styled[key] = copy(cell._style)
     cell._style = copy(styled[key])
 
@@ -149,8 +151,6 @@ def add_deadlines_sheet(workbook, data: dict):
     """`Срокове`: activities by the month their deadline ends; permanent and undated ones apart."""
     from openpyxl.styles import Alignment, Font
 
-    from .workbook import add_table_sheet  # the shared table layout (xlsx imports this module)
-
     status = _letter(ACTIVITY_COLUMNS + FOLLOW_UP_COLUMNS, "Статус")
     dated, permanent, undated = [], [], []
     for index, activity in enumerate(data["activities"]):
@@ -181,7 +181,7 @@ def add_deadlines_sheet(workbook, data: dict):
             continue
         sheet.append([])
         sheet.append([title])
-        sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+        sheet.cell(sheet.max_row, 1).font = Font(name=FONT_NAME, sz=FONT_SIZE, bold=True)
         month = "постоянен" if rows is permanent else None
         for row in rows:
             sheet.append([month if c == "Месец" else row.get(c) for c in DEADLINE_COLUMNS])

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import SCHEMA_VERSION, Result, result_to_dict, summarize, to_roman  # noqa: F401
-from ..names import FIELD_NAMES
+from ..names import DEADLINE_KIND_NAMES, FIELD_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,8 @@ ACTIVITY_FIELDS: tuple[Column, ...] = (
     Column("ID", "string", "Идентификатор", "Раздел и номер на дейността, напр. III.5.", True),
     Column(
         "Вид срок", "string", "Вид срок",
-        "date, month, quarter, year, permanent (постоянен) или unknown (неразпознат).",
+        "дата, месец, тримесечие, година, постоянен или неразпознат "
+        "(в JSON: date, month, quarter, year, permanent, unknown).",
     ),
     Column("Етикет партньори", "string", "Етикет на партньорите", "Етикетът, както е изписан."),
     Column("Източник", "string", "Място в проекта", "Страница, абзац или ред в изходния файл."),
@@ -82,7 +83,7 @@ def activity_rows(data: dict) -> list[dict]:
                 "Очаквани резултати": activity["expected_results"]["text"],
                 "Индикатори": activity["indicators"]["text"],
                 "ID": activity["id"],
-                "Вид срок": deadline["kind"],
+                "Вид срок": DEADLINE_KIND_NAMES.get(deadline["kind"], deadline["kind"]),
                 "Етикет партньори": activity["partners_label"],
                 "Източник": source_text(activity["source"]),
             }

@@ -1,14 +1,14 @@
-"""The XLSX workbook: activities, sections, abbreviations, findings and deadlines, ready to filter.
+"""The XLSX workbook: a summary, then activities, sections, abbreviations, findings, deadlines.
 
-Built with openpyxl from the serialized result; bold frozen headers, autofilter, wrapped text,
-fitted widths, real Excel dates, fixed document properties so the bytes are reproducible.
+Built with openpyxl from the serialized result; bold frozen headers (and frozen ID/title columns),
+autofilter, wrapped text in rows as tall as it needs, widths from the content, print set-up
+(`sheet_layout.py`), real Excel dates, fixed document properties so the bytes are reproducible.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-from copy import copy
 from pathlib import Path
 
 from ..models import to_roman
@@ -16,68 +16,20 @@ from .atomic import deterministic_zip, write_bytes
 from .monitoring import FOLLOW_UP_COLUMNS, add_deadlines_sheet, add_follow_up, link_findings
 from .original import Original
 from .serialize import ACTIVITY_COLUMNS, FINDING_COLUMNS, activity_rows, finding_rows, source_text
+from .sheet_layout import fit_rows, set_up_printing
+from .summary_sheet import add_summary_sheet
+from .table_sheet import add_table_sheet, use_default_font
 from .xlsxlib import load_openpyxl
 
 _FIXED = dt.datetime(2000, 1, 1)
-_DATE_COLUMNS = ("Срок от", "Срок до")
-_MAX_WIDTH = 60
-_MIN_WIDTH = 6
-
-
-def _width(values: list) -> float:
-    longest = 0
-    for value in values:
-        if value is None:
-            continue
-        text = value.strftime("%d.%m.%Y") if isinstance(value, dt.date) else str(value)
-        longest = max(longest, max((len(line) for line in text.split("\n")), default=0))
-    return float(min(max(longest + 2, _MIN_WIDTH), _MAX_WIDTH))
-
-
-def add_table_sheet(workbook, title: str, columns: tuple[str, ...], rows: list[dict]):
-    """A sheet with a bold frozen header, autofilter, wrapped text and fitted widths."""
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    sheet = workbook.create_sheet(title)
-    sheet.append(list(columns))
-    header_font = Font(bold=True)
-    header_fill = PatternFill("solid", fgColor="DDE7F0")
-    for cell in sheet[1]:
-        cell.font = header_font
-        cell.fill = header_fill
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
-    wrap = Alignment(vertical="top", wrap_text=True)
-    for row in rows:
-        values = []
-        for column in columns:
-            value = row.get(column)
-            if column in _DATE_COLUMNS and isinstance(value, str):
-                value = dt.date.fromisoformat(value)
-            values.append(value)
-        sheet.append(values)
-    wrapped = dated = None  # style arrays, copied to each cell: setting a style re-hashes it
-    for row_cells in sheet.iter_rows(min_row=2):
-        for cell in row_cells:
-            if isinstance(cell.value, dt.date):
-                if dated is None:
-                    cell.alignment = wrap
-                    cell.number_format = "DD.MM.YYYY"
-                    dated = copy(cell._style)
-                cell._style = copy(dated)
-            else:
-                if wrapped is None:
-                    cell.alignment = wrap
-                    wrapped = copy(cell._style)
-                cell._style = copy(wrapped)
-    for index, column in enumerate(columns, start=1):
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = _width([column] + [row.get(column) for row in rows])
-    sheet.freeze_panes = "A2"
-    if rows:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
-    sheet.print_title_rows = "1:1"
-    return sheet
+# The columns kept in sight while scrolling right: the ID and title of each row.
+FROZEN = {
+    "Дейности": "D2",
+    "Раздели": "C2",
+    "Съкращения": "B2",
+    "Срокове": "E2",
+    "Институции": "B2",
+}
 
 
 def section_rows(data: dict) -> list[dict]:
@@ -134,6 +86,7 @@ def build_workbook(data: dict):
 
     workbook = Workbook()
     workbook.remove(workbook.active)
+    use_default_font(workbook)
     activities = add_table_sheet(
         workbook, "Дейности", ACTIVITY_COLUMNS + FOLLOW_UP_COLUMNS, activity_rows(data)
     )
@@ -143,6 +96,14 @@ def build_workbook(data: dict):
     link_findings(add_table_sheet(workbook, "Забележки", FINDING_COLUMNS, finding_rows(data)), data)
     add_deadlines_sheet(workbook, data)
     add_institutions_sheet(workbook, data)
+    summary = add_summary_sheet(workbook, data)
+    workbook.active = 0
+    for sheet in workbook.worksheets:
+        sheet.freeze_panes = FROZEN.get(sheet.title, sheet.freeze_panes)
+        fit_rows(sheet)
+        set_up_printing(
+            sheet, landscape=sheet is not summary, title_rows=None if sheet is summary else "1:1"
+        )
     props = workbook.properties
     props.creator = "natprog"
     props.lastModifiedBy = "natprog"

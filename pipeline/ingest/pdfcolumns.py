@@ -31,43 +31,53 @@ class Region:
     rows: list[list[tuple[list[Word], list[Word]]]]  # each row: its lines, cut in two
 
 
-def _first_gap(line: Line) -> int | None:
-    """Index of the first word after a gap wider than `_GAP`, or None."""
+def _first_gap(line: Line, known: frozenset[int] = frozenset()) -> int | None:
+    """Index of the first word after a gap wider than `_GAP`, or None; a word at a known column
+    start comes first (a justified label line has wide gaps of its own, and a narrow one
+    before the value)."""
     words = line.words
-    for index in range(1, len(words)):
-        if words[index].x0 - words[index - 1].x1 >= _GAP:
-            return index
-    return None
+    gaps = [i for i in range(1, len(words)) if words[i].x0 - words[i - 1].x1 >= _GAP]
+    at_known = [
+        i
+        for i in range(1, len(words))
+        if round(words[i].x0 / 2) in known and words[i].x0 - words[i - 1].x1 >= 2
+    ]
+    return (at_known or gaps or [None])[0]
 
 
-def find_regions(lines: list[Line]) -> list[Region]:
+def find_regions(lines: list[Line], known: frozenset[int] = frozenset()) -> list[Region]:
     """Borderless label | value tables among the body lines of one page (top to bottom).
 
     A page may hold two such tables with their columns at different places (the last
     section's table and the glossary): each column start seen on enough lines is tried.
+    `known` are column starts (x / 2, rounded) found on other pages: there one line is enough,
+    as when the last rows of a table run onto a new page.
     """
-    cuts = {id(line): cut for line in lines if (cut := _first_gap(line)) is not None}
+    cuts = {id(line): cut for line in lines if (cut := _first_gap(line, known)) is not None}
     starts = Counter(round(line.words[cuts[id(line)]].x0 / 2) for line in lines if id(line) in cuts)
     regions: list[Region] = []
     taken: set[int] = set()
     for column, count in starts.most_common():
-        if count < _MIN_PAIRS:
-            break
+        least = 1 if column in known else _MIN_PAIRS
+        if count < least:
+            continue
         free = [line for line in lines if id(line) not in taken]
-        found = _regions_at(free, cuts, column)
+        found = _regions_at(free, cuts, column, least)
         for region in found:
             taken.update(id(line) for line in region.lines)
         regions += found
     return sorted(regions, key=lambda region: region.lines[0].top)
 
 
-def _regions_at(lines: list[Line], cuts: dict, column: int) -> list[Region]:
+def _regions_at(
+    lines: list[Line], cuts: dict, column: int, least: int = _MIN_PAIRS
+) -> list[Region]:
     at_column = [
         line
         for line in lines
         if id(line) in cuts and round(line.words[cuts[id(line)]].x0 / 2) == column
     ]
-    if len(at_column) < _MIN_PAIRS:
+    if len(at_column) < least:
         return []
     split = median(line.words[cuts[id(line)]].x0 for line in at_column)
     left = median(line.x0 for line in at_column)

@@ -101,6 +101,11 @@ def layout(pages: list[PageContent]) -> tuple[list[Block], list[Block], list[Blo
     headers, footers = furniture_blocks(read, furniture)
     bodies = [[line for line in page.lines if id(line) not in furniture] for page in read]
     regions = [find_regions(body) for body in bodies]
+    # A table's columns, once found, are believed on every page: its last rows alone on a page
+    # are too few to find them there.
+    known = frozenset(round(region.split / 2) for found in regions for region in found)
+    if known:
+        regions = [find_regions(body, known) for body in bodies]
     # The right margin of body text, per page size: a line short of it was ended by the author.
     right_edges: dict[tuple[int, int], float] = {}
     for page, body in zip(read, bodies, strict=True):
@@ -131,7 +136,10 @@ def layout(pages: list[PageContent]) -> tuple[list[Block], list[Block], list[Blo
 
 
 def _region_table(region: Region, page: int, right_edge: float) -> TablePiece:
-    """A borderless label | value table as the pieces a ruled one gives."""
+    """A borderless label | value table as the pieces a ruled one gives. A label cell ends
+    where its widest line does: the value column starts a padding or two further right."""
+    label_right = max((w.x1 for row in region.rows for words, _ in row for w in words), default=0)
+    label_right = min(label_right, region.split - 2)
     rows = []
     for row in region.rows:
         words = [w for label, value in row for w in label + value]
@@ -140,7 +148,7 @@ def _region_table(region: Region, page: int, right_edge: float) -> TablePiece:
         value = group_lines([w for _, words in row for w in words])
         rows.append(
             [
-                Cell(label, (region.left - 2, top, region.split - 2, bottom), page, 1),
+                Cell(label, (region.left - 2, top, label_right + 2, bottom), page, 1),
                 Cell(value, (region.split - 2, top, right_edge + 4, bottom), page, 2),
             ]
         )

@@ -101,7 +101,7 @@ class _Builder:
                 start = match.end()
             if start < len(text):
                 self._append(text[start:], run, node, start)
-        visible = sum(1 for ch in text if not ch.isspace())
+        visible = len("".join(text.split()))  # characters that are not whitespace (str.isspace)
         if bold:
             self.bold_chars += visible
         else:

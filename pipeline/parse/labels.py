@@ -147,6 +147,29 @@ def match_activity(text: str, *, allow_bare: bool = True) -> ActivityHeading | N
     return ActivityHeading(int(number) if number else None, number_text, title, label)
 
 
+# "1.", "12", "2.3", "2.3." (section.activity), "№ 4": an activity numbered without the word.
+_NUMBER_HEADING = re.compile(
+    r"^\s*(?:№\s*)?(?:(?P<prefix>\d{1,2})\.)?(?P<number>\d{1,3})\.?(?=\s|$)\s*(?P<rest>.*)$", re.S
+)
+_NUMBER_ONLY = re.compile(r"\s*(?:№\s*)?\d{1,2}\.\s*\d{1,3}\.?\s*")
+
+
+def match_number_heading(text: str, *, titled: bool = False) -> ActivityHeading | None:
+    """An activity heading that is a number alone (`1.`, `2.3`); with `titled`, a two-level
+    number followed by the title (`2.3. Провеждане…`), which a goal (`1. …`) never is."""
+    if _NUMBER_ONLY.fullmatch(text):
+        text = "".join(text.split())  # `4.` | `1` in a column too narrow for `4.1`
+    match = _NUMBER_HEADING.match(text)
+    if not match:
+        return None
+    rest = match.group("rest").strip()
+    if rest and not (titled and match.group("prefix")):
+        return None
+    number_text = text[: match.start("rest")].strip()
+    label = LabelMatch("activity", "Дейност", number_text, 0)
+    return ActivityHeading(int(match.group("number")), number_text, rest, label)
+
+
 _SECTION = re.compile(
     r"^\s*(?P<word>[A-Za-zА-Яа-я]{5,7})\s+(?P<numeral>[IVXLivxlІіХхVv1-9]{1,6})\s*[.:]?\s*(?P<rest>.*)$",
     re.S,

@@ -26,10 +26,12 @@ from ..models import (
 )
 from .labels import (
     WIDE_COLUMNS,
+    ActivityHeading,
     LabelMatch,
     fold,
     match_activity,
     match_label,
+    match_number_heading,
     match_section,
     split_leading_label,
 )
@@ -267,7 +269,7 @@ class _Builder:
         if self.in_glossary:
             self.value(block)
             return
-        heading = match_activity(text)
+        heading = match_activity(text) or self._number_heading(block, text)
         if heading is not None and (heading.number is not None or block.bold):
             self.start_activity(block, heading.number, heading.number_text, heading.label)
             if heading.title:
@@ -281,52 +283,108 @@ class _Builder:
             return
         self.value(block)
 
-    def row(self, cells: dict[int, list[Block]]) -> None:
-        """A row of a label|value table (or of any narrow table)."""
+    @staticmethod
+    def _number_heading(block: Block, text: str) -> ActivityHeading | None:
+        """A paragraph numbered like a heading: `2.3`, `1.` alone, or bold `2.3. Title`; a bare
+        `10` is more likely a value than a heading unless it is bold."""
+        heading = match_number_heading(text, titled=block.bold)
+        if heading is None or not (block.bold or "." in heading.number_text):
+            return None
+        return heading
+
+    def row(
+        self, cells: dict[int, list[Block]], following: dict[int, list[Block]] | None = None
+    ) -> bool:
+        """A row of a label|value table (or of any narrow table); `following` is the next row,
+        which tells a numbered activity (`1.` | title, then labels) from a numbered goal.
+        True when the row took the next one in too (a label wrapped over two rows)."""
         ordered = [cells[index] for index in sorted(cells)]
-        if len(ordered) == 1:
+        alone = _text(ordered[0]).replace("\n", " ")
+        if len(ordered) == 1 and (
+            match_label(alone) is not None
+            or not _label_goes_on(alone, [], following)
+            or self.in_glossary
+        ):
             for block in ordered[0]:
                 self.paragraph(block)
-            return
+            return False
         label_blocks, value_blocks = ordered[0], [b for cell in ordered[1:] for b in cell]
         label_text = _text(label_blocks).replace("\n", " ")
         if self.in_glossary and match_section(label_text) is None:
             self.glossary_pair(label_blocks, value_blocks)
-            return
+            return False
         section = match_section(label_text)
         if section is not None and section.number is not None:
             self.start_section(label_blocks[0], section.number, section.numeral, section.rest)
             for block in value_blocks:
                 self.value(block)
-            return
+            return False
         heading = match_activity(label_text)
+        if heading is None and _labels_a_field(following):
+            heading = match_number_heading(label_text)
         if heading is not None:
             self.start_activity(label_blocks[0], heading.number, heading.number_text, heading.label)
             if heading.title:
                 self.activity.title_blocks.append(derived(label_blocks[0], heading.title))
             for block in value_blocks:
                 self.value(block)
-            return
+            return False
         label = match_label(label_text)
         if label is not None and label.key == "glossary":
             self.start_glossary(label, label_blocks[0])
             for block in value_blocks:
                 self.value(block)
-            return
+            return False
         if label is not None and label.key not in ("activity", "number"):
             self.start_field(label, label_blocks[0])
             for block in value_blocks:
                 self.value(block)
-            return
+            return False
+        if (
+            label is None
+            and not self.in_glossary
+            and _label_goes_on(label_text, value_blocks, following)
+        ):
+            # `Очакван` | `резултат:` in two rows (a borderless table cut a wrapped label when
+            # one of its lines had no value beside it): one label, the values of both rows.
+            rest = [following[index] for index in sorted(following)]
+            label = match_label(f"{label_text} {_text(rest[0])}".replace("\n", " "))
+            self.start_field(label, label_blocks[0])
+            for block in value_blocks + [b for cell in rest[1:] for b in cell]:
+                self.value(block)
+            return True
+        pair = _two_labels(label_text) if not self.in_glossary else None
+        if pair is not None:
+            # `Отговорна институция Партньори`: a label with an empty value that a PDF without
+            # borders gave to the label above; the value beside them is the first one's.
+            first, second = pair
+            self.start_field(first, derived(label_blocks[0], first.written))
+            lines = [line for block in value_blocks for line in block.text.split("\n")]
+            if len(lines) == 2 and len(value_blocks) == 1:
+                # Two one-line rows read as one (`Финансиране Срок` | `От бюджета…\nюни 2012`):
+                # a line each.
+                block = value_blocks[0]
+                self.value(derived(block, lines[0]))
+                self.start_field(second, derived(label_blocks[-1], second.written))
+                self.value(derived(block, lines[1], len(lines[0]) + 1))
+                return False
+            for block in value_blocks:
+                self.value(block)
+            self.start_field(second, derived(label_blocks[-1], second.written))
+            return False
         # Not a label we know: keep its text where it stands and let the checks report it.
         self.programme.unknown_labels.extend(label_blocks)
         for block in label_blocks + value_blocks:
             self.value(block)
+        return False
 
     def wide_table(self, table: Table, columns: dict[int, str]) -> None:
         """One activity per row; goals above the table arrive as paragraphs."""
         header_texts = None
         labels: dict[int, str] = {}
+        # A column header labels every row that does not write its own label: it counts once
+        # per such row, as a label repeated in each activity would.
+        header_uses: dict[str, LabelUse] = {}
         for row in table.rows:
             texts = {index: fold(_text(blocks)) for index, blocks in row.items()}
             if header_texts is None:
@@ -337,7 +395,9 @@ class _Builder:
                     if index in columns and columns[index] != "title":
                         label = match_label(_text(blocks), (columns[index],))
                         if label is not None:
-                            self._label_use(label, blocks[0], columns[index])
+                            use = self._label_use(label, blocks[0], columns[index])
+                            use.count = 0
+                            header_uses[columns[index]] = use
                     for block in blocks:
                         block.context = Context(
                             section=self.section.number if self.section else None,
@@ -351,7 +411,9 @@ class _Builder:
                 continue
             if self._spanning_row(row, columns):
                 continue
-            self._wide_row(row, columns, labels)
+            self._wide_row(row, columns, labels, header_uses)
+        for use in header_uses.values():
+            use.count = max(use.count, 1)
         self.close_activity()
         self.layouts.add("wide-table")
 
@@ -363,7 +425,7 @@ class _Builder:
             return False
         blocks = row[filled[0]]
         text = _text(blocks).replace("\n", " ")
-        number_like = re.fullmatch(r"\s*\d{1,3}\s*\.?\s*", text) or match_activity(text)
+        number_like = match_number_heading(text) or match_activity(text)
         if columns.get(filled[0]) == "number" and not number_like or is_structural(text):
             for block in blocks:
                 self.paragraph(block)
@@ -371,7 +433,11 @@ class _Builder:
         return False
 
     def _wide_row(
-        self, row: dict[int, list[Block]], columns: dict[int, str], labels: dict[int, str]
+        self,
+        row: dict[int, list[Block]],
+        columns: dict[int, str],
+        labels: dict[int, str],
+        header_uses: dict[str, LabelUse],
     ) -> None:
         by_key = {columns[i]: blocks for i, blocks in row.items() if i in columns}
         label_of = {key: labels.get(i) for i, key in columns.items()}
@@ -383,8 +449,8 @@ class _Builder:
         if heading is not None:
             number = heading.number
             number_text = heading.number_text
-        elif re.fullmatch(r"\s*\d{1,3}\s*\.?\s*", number_text or ""):
-            number = int(number_text.strip().rstrip("."))
+        elif match_number_heading(number_text or "") is not None:
+            number = match_number_heading(number_text).number
         elif title_blocks:
             heading = match_activity(title_blocks[0].text)
             if heading is not None and heading.number is not None:
@@ -406,6 +472,15 @@ class _Builder:
             if blocks is None:
                 continue
             header = label_of.get(key) or WIDE_COLUMNS[key]
+            own = _own_label(blocks, key)
+            if own is not None:
+                # `Експертна помощ: НКБТХ` under `Партньори`: the cell's label is the field's.
+                label, cell_blocks = own
+                self._label_use(label, blocks[0], key)
+                self._mark(blocks[:1], key)  # the label's block, for the finding's location
+                header, blocks = label.written, cell_blocks
+            elif key in header_uses:
+                header_uses[key].count += 1
             item = Field(key=key, label=header, text=None, blocks=list(blocks))
             self.activity.fields[key] = item
             self._mark(blocks, key)
@@ -484,8 +559,9 @@ def parse(document: Document) -> Programme:
             builder.wide_table(unit, columns)
             continue
         builder.layouts.add("label-table")
-        for row in unit.rows:
-            builder.row(row)
+        consumed = False  # the row was read with the one before it
+        for row, following in zip(unit.rows, [*unit.rows[1:], None], strict=True):
+            consumed = False if consumed else builder.row(row, following)
     programme = builder.finish()
     structural = {"wide-table", "label-table"} & builder.layouts
     if structural:
@@ -496,6 +572,58 @@ def parse(document: Document) -> Programme:
     if not programme.activities:
         raise NotAProgrammeError(_what_was_found(document, programme), path=document.path)
     return programme
+
+
+def _labels_a_field(row: dict[int, list[Block]] | None) -> bool:
+    """The row's first cell is a field label (`Отговорна институция`)."""
+    if not row:
+        return False
+    first = _text(row[min(row)]).replace("\n", " ")
+    if match_label(first, FIELD_LABEL_KEYS) or _two_labels(first):
+        return True
+    return split_leading_label(first, FIELD_LABEL_KEYS) is not None
+
+
+def _label_goes_on(
+    text: str, values: list[Block], following: dict[int, list[Block]] | None
+) -> bool:
+    """The next row's label cell completes this one's to a field label, one of them alone."""
+    if not following or len(following) > 2:
+        return False
+    cells = [following[index] for index in sorted(following)]
+    if values and len(cells) > 1:
+        return False
+    joined = f"{text} {_text(cells[0])}".replace("\n", " ")
+    return match_label(joined, FIELD_LABEL_KEYS) is not None
+
+
+def _two_labels(text: str) -> tuple[LabelMatch, LabelMatch] | None:
+    """Two field labels one after the other (`Срок Очаквани резултати`), or None."""
+    words = text.split()
+    if len(words) > 8:
+        return None
+    for cut in range(1, len(words)):
+        first = match_label(" ".join(words[:cut]), FIELD_LABEL_KEYS)
+        second = match_label(" ".join(words[cut:]), FIELD_LABEL_KEYS)
+        if first is not None and second is not None:
+            return first, second
+    return None
+
+
+def _own_label(blocks: list[Block], key: str) -> tuple[LabelMatch, list[Block]] | None:
+    """A wide-table cell that starts with its field's label, on its own line or before a colon:
+    the label and the value's blocks without it."""
+    first = blocks[0]
+    head, newline, tail = first.text.lstrip().partition("\n")
+    label = match_label(head, (key,))
+    if label is not None and (head.rstrip().endswith(":") or newline):
+        rest = [derived(first, tail.strip())] if tail.strip() else []
+        return label, rest + blocks[1:]
+    split = split_leading_label(first.text, (key,))
+    if split is None:
+        return None
+    label, rest = split
+    return label, [derived(first, rest), *blocks[1:]]
 
 
 def _what_was_found(document: Document, programme: Programme) -> str:

@@ -134,6 +134,18 @@ def split_goals(blocks: list[Block]) -> list[OperationalGoal]:
     return goals
 
 
+# Headers of the activity column of a wide table.
+_TITLE_HEADERS = (
+    "дейност",
+    "дейности",
+    "наименование на дейността",
+    "наименование на дейност",
+    "наименование",
+    "мярка",
+    "дейност/мярка",
+)
+
+
 def wide_columns(table: Table) -> dict[int, str] | None:
     """Column index -> key when the table's first row is the header of the wide layout."""
     if not table.rows:
@@ -144,7 +156,7 @@ def wide_columns(table: Table) -> dict[int, str] | None:
         if fold(text) in ("№", "no", "n", "№ по ред", "номер"):
             columns[index] = "number"
             continue
-        if fold(text) == "дейност" or fold(text) == "дейности":
+        if fold(text) in _TITLE_HEADERS:
             columns[index] = "title"
             continue
         label = match_label(text, FIELD_LABEL_KEYS)

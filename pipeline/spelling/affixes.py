@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .dictionary import DICTIONARY_DIR, LANG
+from .paths import DICTIONARY_DIR, LANG
 
 
 @dataclass(frozen=True, slots=True)

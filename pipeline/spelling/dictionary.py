@@ -10,8 +10,8 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-DICTIONARY_DIR = Path(__file__).resolve().parent.parent / "data" / "hunspell"
-LANG = "bg_BG"
+from .paths import DICTIONARY_DIR, LANG
+
 _LOCK = threading.Lock()
 _MIN_COMPOUND_REST = 4
 

@@ -33,6 +33,7 @@ COST_VOWEL = 0.85
 COST_OTHER = 1.0
 COST_STUTTER = 0.9  # a two-letter chunk typed twice
 COST_FIRST = 0.2  # slips at the first letter are rarer
+COST_SOFT_SIGN = 0.3  # ь typed for ъ (сьобщи): the keys sit together and the letters look alike
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,8 @@ def _sound_alike() -> dict[str, frozenset[str]]:
 
 
 def substitution_cost(typed: str, meant: str) -> float:
+    if typed == "ь" and meant == "ъ":
+        return COST_SOFT_SIGN
     if meant in neighbours().get(typed, ()):
         return COST_NEIGHBOUR
     if meant in _sound_alike().get(typed, ()):
@@ -92,6 +95,8 @@ def likely_substitutes() -> dict[str, frozenset[str]]:
         near = set(neighbours()[ch]) | set(sound.get(ch, ()))
         if ch in VOWELS:
             near |= VOWELS
+        if ch == "ь":
+            near.add("ъ")
         near.discard(ch)
         out[ch] = frozenset(near)
     return out

@@ -8,6 +8,7 @@ they are ranked by how likely the slip is, and the document's own usage weighs m
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .dictionary import Dictionary
@@ -21,6 +22,48 @@ _TWO_EDITS = 1.6  # a document word two edits away (before the document bonus)
 _MIN_LEN_TWO_EDITS = 6
 _HUNSPELL_FALLBACK = 5
 _HUNSPELL_COST = 2.0  # Hunspell's own suggestions rank after every edit of ours
+_SPLIT_SHORT = 0.45  # a short word run into the next (отбюджета → от бюджета): a common slip
+_SPLIT_HYPHEN = 0.4  # по/най run into the adjective (поголям → по-голям)
+_SPLIT_OTHER = 1.1  # two longer words run together
+_MIN_SPLIT_PART = 3
+# Short words that are typed into the next word: prepositions, particles, conjunctions.
+_RUN_IN = frozenset(
+    [
+        "в",
+        "във",
+        "с",
+        "със",
+        "на",
+        "за",
+        "от",
+        "до",
+        "по",
+        "при",
+        "към",
+        "без",
+        "чрез",
+        "над",
+        "под",
+        "пред",
+        "след",
+        "из",
+        "у",
+        "и",
+        "а",
+        "но",
+        "да",
+        "не",
+        "ще",
+        "се",
+        "си",
+        "ли",
+        "че",
+        "то",
+        "са",
+        "е",
+    ]
+)
+_COMPARATIVE = ("по", "най")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +71,11 @@ class Suggestion:
     word: str
     cost: float
     uses: int  # how often the document uses this word
+
+
+def doc_bonus(uses: int) -> float:
+    """How much a candidate's cost drops because the document uses it `uses` times."""
+    return min(_DOC_BONUS + _DOC_BONUS_PER_USE * uses, _DOC_BONUS_MAX) if uses else 0.0
 
 
 def case_like(word: str, model: str) -> str:
@@ -49,8 +97,12 @@ class Suggester:
         accepted: frozenset[str] = frozenset(),
         *,
         hunspell_fallback: bool = True,
+        also_known: Callable[[str], bool] | None = None,
+        frequency: Callable[[str], float] | None = None,
     ) -> None:
         self.dictionary = dictionary
+        self.also_known = also_known  # more words (lower case) a suggestion may be: wordfreq's
+        self.frequency = frequency  # how common a word is: breaks ties between equal slips
         self.vocabulary = vocabulary or Counter()  # lower-cased word -> uses in the document
         self.accepted = accepted  # lower-cased
         self.hunspell_fallback = hunspell_fallback
@@ -68,7 +120,11 @@ class Suggester:
         key = lower if not model[:1].isupper() else lower + ("\0U" if model.isupper() else "\0T")
         valid = self._valid.get(key)
         if valid is None:
-            valid = lower in self.accepted or self.dictionary.spell(case_like(lower, model))
+            valid = (
+                lower in self.accepted
+                or self.dictionary.spell(case_like(lower, model))
+                or (self.also_known is not None and self.also_known(lower))
+            )
             self._valid[key] = valid
         return valid
 
@@ -98,18 +154,24 @@ class Suggester:
             self._near_cache[lower] = near
         return near
 
-    def suggest(self, word: str, limit: int = 3) -> list[Suggestion]:
-        """Up to `limit` suggestions, best first, in the case pattern of `word`."""
-        ranked = self._cache.get(word)
+    def suggest(self, word: str, limit: int = 3, *, fallback: bool = True) -> list[Suggestion]:
+        """Up to `limit` suggestions, best first, in the case pattern of `word`.
+
+        Without `fallback`, Hunspell's slow `suggest` is not asked even when our edits find
+        nothing: enough to decide whether a name is a slip before it is reported.
+        """
+        key = (word, fallback and self.hunspell_fallback)
+        ranked = self._cache.get(key)
         if ranked is None:
-            ranked = self._cache[word] = self._rank(word)
+            ranked = self._cache[key] = self._rank(word, key[1])
         return ranked[:limit]
 
-    def _rank(self, word: str) -> list[Suggestion]:
+    def _rank(self, word: str, fallback: bool) -> list[Suggestion]:
         lower = word.lower()
         if any(ch not in ALPHABET for ch in lower):
             return []
         costs: dict[str, float] = {}
+        self._splits(lower, word, costs)
         self._edits(lower, word, costs, any_substitution=False)
         if len(lower) >= _MIN_LEN_TWO_EDITS:
             for candidate, cost in deletes2(lower, self.grams):
@@ -118,18 +180,35 @@ class Suggester:
         self._near_in_document(lower, costs)
         if not costs:  # an unlikely key: any letter for any letter
             self._edits(lower, word, costs, any_substitution=True)
-        if not costs and self.hunspell_fallback:
+        if not costs and fallback:
             for rank, candidate in enumerate(self.dictionary.suggest(word)[:_HUNSPELL_FALLBACK]):
                 if " " not in candidate and "-" not in candidate:
                     costs.setdefault(candidate.lower(), _HUNSPELL_COST + 0.1 * rank)
         ranked = []
         for candidate, cost in costs.items():
             uses = self.vocabulary.get(candidate, 0)
-            if uses:
-                cost -= min(_DOC_BONUS + _DOC_BONUS_PER_USE * uses, _DOC_BONUS_MAX)
+            cost -= doc_bonus(uses)
             ranked.append(Suggestion(case_like(candidate, word), round(cost, 3), uses))
-        ranked.sort(key=lambda s: (s.cost, -s.uses, s.word))
+        frequency = self.frequency or (lambda _: 0.0)
+        ranked.sort(key=lambda s: (s.cost, -s.uses, -frequency(s.word.lower()), s.word))
         return ranked
+
+    def _splits(self, lower: str, word: str, costs: dict[str, float]) -> None:
+        """Two words typed without the space between them: `от бюджета`, `по-голям`."""
+        for cut in range(1, len(lower) - _MIN_SPLIT_PART + 1):
+            head, tail = lower[:cut], lower[cut:]
+            if not self.is_word(tail, tail):
+                continue
+            if head in _COMPARATIVE and self.is_word("по-" + tail, "по-"):
+                costs[head + "-" + tail] = _SPLIT_HYPHEN
+            elif head in _RUN_IN:
+                costs[head + " " + tail] = _SPLIT_SHORT
+            elif (
+                len(head) >= _MIN_SPLIT_PART
+                and len(tail) >= _MIN_SPLIT_PART + 1
+                and self.is_word(head, head)
+            ):
+                costs.setdefault(head + " " + tail, _SPLIT_OTHER)
 
     def _edits(
         self, lower: str, word: str, costs: dict[str, float], any_substitution: bool

@@ -1,0 +1,339 @@
+"""Which source knows a word: bg_BG, the domain lexicon, wordfreq, a compound, a place name.
+
+The spelling check asks `known()`; `explain()` answers `natprog check --explain WORD` with the
+source that accepted the word (or each source's no), so every accepted word can be traced.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .dictionary import Dictionary
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SETTLEMENTS_PATH = DATA / "settlements_bg.txt"
+UNITS_PATH = DATA / "units_bg.txt"
+
+ACCEPTED = "accepted words"
+BG_BG = "bg_BG"
+LEXICON = "lexicon"
+COMPOUND = "compound"
+WORDFREQ = "wordfreq"
+PLACE = "place name"
+UNIT = "abbreviation or unit"
+DERIVED = "derivation"
+
+_MIN_FREQUENT = 4  # shorter words of wordfreq's list are too often fragments (ка, нои, мос)
+_MIN_HEAD = 4  # `военно` in военнослужащи
+_MIN_TAIL = 5  # `служащи`
+# First elements of compounds written as one word: здравно|осигурителна, военно|служащи.
+_LINKING_VOWELS = ("о", "е")
+# Endings of place adjectives (видински, видинската) and demonyms (петричанин, петричанка).
+_PLACE_ADJECTIVE = ("ски", "ска", "ско", "ския", "ският", "ската", "ското", "ските")
+_DEMONYM = (
+    "анин", "анинът", "анина", "ани", "аните", "анка", "анката", "анки", "анките",
+    "янин", "янинът", "янина", "яни", "яните", "янка", "янката", "янки", "янките",
+    "чанин", "чанинът", "чанина", "чани", "чаните", "чанка", "чанката", "чанки", "чанките",
+    "енец", "енеца", "енецът", "енци", "енците", "енка", "енката", "енки", "енките",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    word: str
+    source: str | None  # None: no source knows the word
+    detail: str  # what the source matched, in words
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    """wordfreq's Bulgarian list: about 37,000 forms of Zipf 3 or more, loaded in ~10 ms.
+
+    Read from the package's own data file (its "cBpack": a gzipped msgpack list of frequency
+    bins, bin i holding the words of frequency 10^(-i/100)) as `wordfreq.get_frequency_dict`
+    does, without importing wordfreq itself: its import (regex, langcodes, ftfy) costs ~0.15 s
+    of every run for a table it does not need.
+    """
+    import gzip
+    import importlib.util
+
+    import msgpack
+
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(spec.submodule_search_locations[0]) / "data" / "small_bg.msgpack.gz"
+    with gzip.open(path, "rb") as handle:
+        pack = msgpack.load(handle, raw=False)
+    return {word: 10 ** (-index / 100) for index, bucket in enumerate(pack[1:]) for word in bucket}
+
+
+def zipf(lower: str) -> float:
+    """wordfreq's Zipf frequency (log10 of uses per billion words), 0 for a word not listed."""
+    frequency = _frequencies().get(lower)
+    return math.log10(frequency) + 9 if frequency else 0.0
+
+
+def _read_list(path: Path) -> list[str]:
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text("utf-8").splitlines())
+    return [line for line in lines if line]
+
+
+@lru_cache(maxsize=1)
+def units() -> frozenset[str]:
+    return frozenset(word.lower() for word in _read_list(UNITS_PATH))
+
+
+@lru_cache(maxsize=1)
+def settlements() -> dict[str, str]:
+    """Place names in lower case, one word (Стара Загора → старозагора), to the name: the
+    settlements of EKATTE and bg_BG's capitalised stems of four letters or more (Пакистан)."""
+    from .affixes import stem_flags
+
+    out: dict[str, str] = {
+        stem.lower(): stem
+        for stem in stem_flags()
+        if len(stem) >= 4 and stem[0].isupper() and stem[1:].islower()
+    }
+    for name in _read_list(SETTLEMENTS_PATH):
+        words = name.lower().replace("-", " ").split()
+        if len(words) == 1:
+            out[words[0]] = name
+        elif len(words) == 2 and len(words[0]) > 2:
+            # Велико Търново → великотърновски, Стара Загора → старозагорски
+            out[words[0][:-1] + "о" + words[1]] = name
+    return out
+
+
+@lru_cache(maxsize=1)
+def _place_stems() -> dict[str, str]:
+    """The stems place adjectives and demonyms are made from, to the place: видин (Видин),
+    варнен (Варна), софий (София), русен (Русе), габров (Габрово), бурга (Бургас)."""
+    out: dict[str, str] = {}
+    for lower, name in settlements().items():
+        for stem in (lower, lower[:-1], lower[:-1] + "ен", lower[:-1] + "й", lower + "н"):
+            if len(stem) >= 3:
+                out.setdefault(stem, name)
+    return out
+
+
+def _place_stem(stem: str) -> str | None:
+    """The place whose name `stem` continues, if any."""
+    return _place_stems().get(stem)
+
+
+def _place_source(place: str) -> str:
+    listed = place in _read_list(SETTLEMENTS_PATH)
+    return "pipeline/data/settlements_bg.txt" if listed else "a name in bg_BG"
+
+
+# Regular derivations: (endings of the derived word, how its base is written in the known word).
+# Each is tried as `base + ending`; the base with one of the `from` tails must be a known word.
+_DERIVATIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
+    # канцлерка, фермерката ← канцлер; мъченичка, заложничките ← мъченик
+    (("ка", "ката", "ки", "ките"), ("", "к@ч"), "feminine of"),
+    # фундаменталисти ← фундаментализъм; ислямисти ← ислям
+    (("ист", "иста", "истът", "исти", "истите", "истка", "истки"), ("изъм", ""), "-ист from"),
+    # ваксинационни ← ваксинация; травматологична ← травматология; преференциално ← -ция
+    (("ционен", "ционна", "ционно", "ционни", "ционния", "ционният", "ционната", "ционното",
+      "ционните"), ("ция",), "adjective of"),
+    (("ичен", "ична", "ично", "ични", "ичния", "ичният", "ичната", "ичното", "ичните"),
+     ("ия", "ика"), "adjective of"),
+    (("иален", "иална", "иално", "иални", "иалния", "иалният", "иалната", "иалното",
+      "иалните"), ("ия",), "adjective of"),
+    # законова, килограмов ← закон; русофилска, дарителска ← русофил, дарител
+    (("ов", "ова", "ово", "ови", "овия", "овият", "овата", "овото", "овите"), ("",), "adjective of"),
+    (("ски", "ска", "ско", "ския", "ският", "ската", "ското", "ските"), ("",), "adjective of"),
+    # респираторни ← респиратор; зоонозен ← зооноза
+    (("ен", "на", "но", "ни", "ния", "ният", "ната", "ното", "ните"), ("", "а"), "-ен adjective of"),
+    # сертифициране, чекирането, реактивира ← сертифицирам, сертифициран, …
+    (("иране", "ирането", "ирам", "ира", "ират", "ирал", "ирала", "ирали", "иран", "ирана",
+      "ирано", "ирани", "ираните", "ирания", "ираният"),
+     ("ирам", "иран", "ирани", "иране", "ация", "изация"), "a form of"),
+)  # fmt: skip
+# Prefixes that make new words from known ones: съпредседател, проевропейски, пренасочи.
+_PREFIXES = ("противо", "контра", "между", "само", "пред", "през", "съ", "ре", "пре", "про",
+             "раз", "над", "под", "без", "не")  # fmt: skip
+# `не` makes adjectives and participles (недоговорени), never verbs (незнам is a slip).
+_NEGATED = ("ен", "ена", "ено", "ени", "ан", "ана", "ано", "ани", "ита", "ито", "ити",
+            "ния", "ният", "ната", "ното", "ните", "ни", "на", "но", "ост")  # fmt: skip
+_MIN_BASE = 4
+_SLIP_COST = 0.85  # up to a vowel for a vowel (Продоставени)
+_CHEAP_SLIP = 0.7  # a neighbouring key, a doubled or swapped letter
+_LOOSE = "-ен adjective of"  # derivations any noun in -а yields (представа → представни)
+
+
+class Vocabulary:
+    """Every source of accepted words, asked in order; answers are remembered per form."""
+
+    def __init__(self, dictionary: Dictionary, accepted: Iterable[str] = ()) -> None:
+        self.dictionary = dictionary
+        self.accepted = frozenset(word.lower() for word in accepted)
+        self._verdicts: dict[str, Verdict] = {}
+
+    def known(self, word: str) -> bool:
+        # Most words are the dictionary's: answered without asking which list holds them.
+        return self._dictionary_word(word) or self.verdict(word).source is not None
+
+    def verdict(self, word: str) -> Verdict:
+        found = self._verdicts.get(word)
+        if found is None:
+            found = self._verdicts[word] = self._judge(word)
+        return found
+
+    def frequent(self, lower: str) -> bool:
+        """In wordfreq's list and not a slip web text often makes.
+
+        Web text carries frequent misspellings: a negated verb run together (незнам, неможе),
+        a doubled letter (особенно); those stay reportable.
+        """
+        if len(lower) < _MIN_FREQUENT or lower not in _frequencies():
+            return False
+        spell = self.dictionary.spell
+        if lower.startswith("не") and spell(lower[2:]):
+            return False
+        return not any(
+            lower[i] == lower[i + 1] and spell(lower[:i] + lower[i + 1 :])
+            for i in range(len(lower) - 1)
+        )
+
+    def listed(self, lower: str) -> bool:
+        """Any form of wordfreq's list, however short: parts of ноу-хау."""
+        return lower in _frequencies()
+
+    def _judge(self, word: str) -> Verdict:
+        lower = word.lower()
+        if lower in self.accepted:
+            return Verdict(word, ACCEPTED, "the project's [accept] words")
+        if self._dictionary_word(word):
+            from .lexicon import lexicon_forms
+
+            if lower in lexicon_forms():
+                return Verdict(word, LEXICON, "pipeline/data/lexicon_bg.txt")
+            return Verdict(word, BG_BG, "the Bulgarian Hunspell dictionary")
+        if self.frequent(lower) or (word.istitle() and len(lower) >= 2 and self.listed(lower)):
+            # A capitalised short word of the list is a name (Мей, Джо, Кох).
+            detail = f"wordfreq's Bulgarian list (Zipf {zipf(lower):.1f})"
+            return Verdict(word, WORDFREQ, detail)
+        if lower in units():
+            return Verdict(word, UNIT, "pipeline/data/units_bg.txt")
+        parts = self._compound(lower)
+        if parts:
+            return Verdict(word, COMPOUND, " + ".join(parts))
+        place = self._place(lower)
+        if place:
+            return Verdict(word, PLACE, f"derived from {place} ({_place_source(place)})")
+        derived = self._derived(lower)
+        # A prefix or an adjective of a noun in -а fits many slips (Продоставени, представни):
+        # those must not be one plausible slip from a word; the other derivations are rarer
+        # shapes and must not be one cheap slip (a key, a doubled or swapped letter) away.
+        loose = not derived or derived.startswith(_LOOSE)
+        derived = derived or self._prefixed(lower)
+        if derived and not self._slip_of_word(lower, _SLIP_COST if loose else _CHEAP_SLIP):
+            return Verdict(word, DERIVED, derived)
+        return Verdict(word, None, "no source knows it")
+
+    def _dictionary_word(self, word: str) -> bool:
+        dictionary = self.dictionary
+        if dictionary.spell(word):
+            return True
+        lower = word.lower()
+        if lower != word and dictionary.spell(lower):
+            return True
+        return word.isupper() and len(word) > 1 and dictionary.spell(word[0] + word[1:].lower())
+
+    def _compound(self, lower: str) -> tuple[str, ...]:
+        """радио|спот (a combining form of the lexicon), военно|служащи (an adverb-like head)."""
+        for form in self.dictionary.combining_forms:
+            rest = lower[len(form) :]
+            if lower.startswith(form) and len(rest) >= 4 and self._plain(rest):
+                return (form + "-", rest)
+        for cut in range(_MIN_HEAD, len(lower) - _MIN_TAIL + 1):
+            head, tail = lower[:cut], lower[cut:]
+            if head.endswith(_LINKING_VOWELS) and self._plain(head) and self._plain(tail):
+                return (head, tail)
+        return ()
+
+    def _slip_of_word(self, lower: str, limit: float) -> bool:
+        """One letter from a dictionary word (Продоставени, представни): a derivation's shape
+        is then more likely a slip."""
+        from .edits import edits1
+        from .ngrams import known_ngrams
+
+        spell = self.dictionary.spell
+        return any(
+            spell(candidate) for candidate, cost in edits1(lower, known_ngrams()) if cost <= limit
+        )
+
+    def _derived(self, lower: str) -> str:
+        """`канцлерката` ← канцлер, `ваксинационни` ← ваксинация: a regular derivation of a
+        known word (bg_BG or wordfreq), said as `feminine of канцлер`."""
+        for endings, tails, relation in _DERIVATIONS:
+            for ending in endings:
+                if not lower.endswith(ending) or len(lower) - len(ending) < _MIN_BASE:
+                    continue
+                base = lower[: len(lower) - len(ending)]
+                if ending[:1] in "нч" and base.endswith(ending[:1]):
+                    continue  # особенно: a letter doubled, not a derivation of особен
+                if relation.endswith("adjective of") and ending[:1] in "ен" and base.endswith("н"):
+                    continue
+                for tail in tails:
+                    tail, _, drop = tail.partition("@")
+                    if drop and not base.endswith(drop):
+                        continue
+                    source = (base[: len(base) - len(drop)] if drop else base) + tail
+                    if source != lower and self._plain(source):
+                        return f"{relation} {source}"
+        return ""
+
+    def _prefixed(self, lower: str) -> str:
+        """A known word (or a derivation) behind a word-forming prefix: съ|председател."""
+        for prefix in _PREFIXES:
+            rest = lower[len(prefix) :]
+            if not lower.startswith(prefix) or len(rest) < _MIN_TAIL:
+                continue
+            if prefix == "не" and not rest.endswith(_NEGATED):
+                continue
+            if self._plain(rest) or self._derived(rest):
+                return f"{prefix}- + {rest}"
+        return ""
+
+    def _plain(self, lower: str) -> bool:
+        return self.dictionary.spell(lower) or self.frequent(lower)
+
+    def _place(self, lower: str) -> str | None:
+        for endings in (_PLACE_ADJECTIVE, _DEMONYM):
+            for ending in endings:
+                if lower.endswith(ending):
+                    place = _place_stem(lower[: -len(ending)])
+                    if place:
+                        return place
+        return None
+
+    def compound_head(self, lower: str) -> bool:
+        """The first part of a hyphenated compound: покупко-, българо-, социално-."""
+        if self.known(lower):
+            return True
+        if not lower.endswith(_LINKING_VOWELS) or len(lower) < 4:
+            return False
+        stem = lower[:-1]
+        return any(
+            self.dictionary.spell(stem + end) for end in ("а", "", "ин", "и", "ия", "ен", "ски")
+        )
+
+    def explain(self, word: str) -> str:
+        verdict = self.verdict(word)
+        if verdict.source is None:
+            return f"{word}: unknown — {verdict.detail}"
+        return f"{word}: known ({verdict.source}) — {verdict.detail}"
+
+
+def explain(word: str, accepted: Iterable[str] = ()) -> str:
+    """`natprog check --explain WORD`: the source that knows WORD (the project's words too)."""
+    from .dictionary import get_dictionary
+
+    return Vocabulary(get_dictionary(), accepted).explain(word)
