@@ -10,6 +10,7 @@ import gc
 import logging
 import sys
 import traceback
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -540,6 +541,72 @@ def browse(database: Path, port: int, open_browser: bool) -> None:
     )
     if code:
         raise SystemExit(code)
+
+
+# --- `natprog fix` (issue 17) --------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@output_option("outputs", "Folder for <stem>.corrected.docx and <stem>.report.html.")
+@click.option(
+    "--apply",
+    "apply_codes",
+    metavar="CODES",
+    default=None,
+    help="Comma-separated codes or families to turn into tracked changes "
+    "(default: spelling, agreement, spacing, repeated words, labels, numbering, script).",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Only fixes rated at least this sure (0-1, default 0.75) become tracked changes.",
+)
+@click.option(
+    "--text-only",
+    is_flag=True,
+    help="Any Bulgarian document, no programme structure: spelling, script, typography, grammar.",
+)
+@input_options
+def fix(
+    file: Path,
+    outdir: Path,
+    apply_codes: str | None,
+    min_confidence: float | None,
+    text_only: bool,
+    **kwargs,
+) -> None:
+    """Write DIR/<stem>.corrected.docx: confident fixes as tracked changes, the rest as comments.
+
+    Open it in Word and accept or reject natprog's changes in Review; each change and every
+    other finding carries a comment with the finding's message.
+    """
+    from .run import fix as run_fix
+
+    options = _options_from_kwargs(kwargs, text_only=text_only or None)
+    settings = {}
+    if apply_codes is not None:
+        settings["apply"] = tuple(c.strip() for c in apply_codes.split(",") if c.strip())
+    if min_confidence is not None:
+        settings["min_confidence"] = min_confidence
+    if settings:
+        options = options.with_(fix=replace(options.fix, **settings))
+    try:
+        _result, outcomes, written = run_fix(file, outdir, options)
+    except NatprogError as error:
+        from .errors import NotAProgrammeError
+
+        if error.path is None and not isinstance(error, UsageError):
+            error.path = str(file)
+        if isinstance(error, NotAProgrammeError):
+            error.message += "; to fix it as plain text: natprog fix --text-only FILE"
+        raise
+    tracked = sum(1 for outcome in outcomes if outcome.tracked)
+    _err(
+        f"{file}: {tracked} tracked changes, {len(outcomes) - tracked} comments → "
+        + ", ".join(str(p) for p in written)
+    )
 
 
 class _NoticeHandler(logging.Handler):

@@ -42,6 +42,21 @@ def _one_of(name: str, value: object, allowed: tuple[str, ...]) -> None:
 
 
 @dataclass(frozen=True, slots=True)
+class FixOptions:
+    """What `natprog fix` turns into tracked changes: these codes, when this sure or surer."""
+
+    apply: tuple[str, ...] | None = None  # codes or families; None: emit.fixes.DEFAULT_APPLY
+    min_confidence: float = 0.75  # 0..1, see emit/fixes.py for how each code is rated
+
+    def __post_init__(self) -> None:
+        confidence = self.min_confidence
+        if isinstance(confidence, bool) or not isinstance(confidence, int | float):
+            raise UsageError(f"min_confidence must be a number between 0 and 1, got {confidence!r}")
+        if not 0 <= confidence <= 1:
+            raise UsageError(f"min_confidence must be between 0 and 1, got {confidence}")
+
+
+@dataclass(frozen=True, slots=True)
 class Options:
     revisions: Revisions = "accepted"
     pdf_engine: PdfEngine = "auto"
@@ -52,6 +67,7 @@ class Options:
     glossary_path: Path | None = None  # master glossary; None: the project's abbreviations.csv
     text_only: bool = False
     config_path: Path | None = None
+    fix: FixOptions = field(default_factory=FixOptions)
 
     def __post_init__(self) -> None:
         _one_of("revisions", self.revisions, get_args(Revisions))

@@ -14,10 +14,12 @@ from pathlib import Path
 
 from .errors import ConfigError, UsageError
 from .findings import RULES, Rule, unknown_codes
-from .options import SEVERITY_NAMES, Limits, Options
+from .options import SEVERITY_NAMES, FixOptions, Limits, Options
 
 CONFIG_NAME = "natprog.toml"
-KNOWN_SETTINGS = ("accept", "disable", "glossary", "limits", "pdf_engine", "revisions", "severity")
+KNOWN_SETTINGS = (
+    "accept", "disable", "fix", "glossary", "limits", "pdf_engine", "revisions", "severity",
+)  # fmt: skip
 
 
 def rule_table() -> dict[str, Rule]:
@@ -110,9 +112,25 @@ def options_from_config(
             revisions=config.get("revisions", base.revisions),
             pdf_engine=config.get("pdf_engine", base.pdf_engine),
             config_path=path,
+            fix=_fix_options(config.get("fix"), base.fix, where),
         )
     except UsageError as exc:
         raise ConfigError(f"{where}: {exc.message}") from None
+
+
+def _fix_options(table: dict | None, base: FixOptions, where: Path | str) -> FixOptions:
+    """`[fix]`: `apply = ["spelling", "text.spacing"]` and `min_confidence = 0.8`."""
+    if not table:
+        return base
+    if not isinstance(table, dict) or set(table) - {"apply", "min_confidence"}:
+        raise ConfigError(f"{where}: [fix] takes apply (a list of codes) and min_confidence (0..1)")
+    apply = table.get("apply", base.apply)
+    if isinstance(apply, str) or not all(isinstance(code, str) for code in apply or ()):
+        raise ConfigError(f'{where}: [fix] apply must be a list of codes, e.g. ["text.spacing"]')
+    return FixOptions(
+        tuple(apply) if apply is not None else None,
+        table.get("min_confidence", base.min_confidence),
+    )
 
 
 def _flatten(table: dict, where: Path | str, prefix: str = "") -> list[tuple[str, str]]:

@@ -41,3 +41,38 @@ def extract(
     """Process one draft and write its outputs into `outdir`."""
     result = process(path, options)
     return result, emit(result, Path(outdir), formats)
+
+
+def fix(
+    path: Path | str, outdir: Path | str, options: Options | None = None
+) -> tuple[Result, list, list[Path]]:
+    """Proofread one Word draft and write `<stem>.corrected.docx` (confident fixes as tracked
+    changes, every other finding a comment) and its report, which marks the changes."""
+    # Imported here: only `natprog fix` needs them, and they cost every other run ~20 ms.
+    from .emit.atomic import write_bytes, write_text
+    from .emit.corrections import correct_docx, read_docx_again, require_word_file
+    from .emit.html_report import render_report
+    from .errors import OutputError
+
+    require_word_file(path)
+    result = process(path, options)
+    raw = read_docx_again(result)  # before any output: a PDF or a changed file writes nothing
+    data = result.to_dict()
+    options = result.options
+    corrected, outcomes = correct_docx(raw, data, options.fix, options.revisions)
+    report = render_report(data, [outcome.to_dict() for outcome in outcomes])
+    outdir = Path(outdir)
+    copy = outdir / f"{result.stem}.corrected.docx"
+    try:
+        written = [write_bytes(copy, corrected)]
+        try:
+            written.append(write_text(outdir / f"{result.stem}.report.html", report))
+        except OSError:
+            copy.unlink(missing_ok=True)  # both files or neither
+            raise
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write to {outdir} ({exc.strerror or exc}): free some space, check the "
+            "folder's permissions, or choose another folder with -o"
+        ) from None
+    return result, outcomes, written

@@ -50,23 +50,11 @@ def write_annotated_docx(data: dict, path: Path, original: Original) -> Path | N
 
 def annotate_docx(raw: bytes, data: dict, revisions: str = "accepted") -> bytes | None:
     """The DOCX `raw` with one comment per finding of `data` (the serialized result)."""
-    import docx  # imported here: python-docx is needed only for this output
-    from docx.text.run import Run
-
-    try:
-        word = docx.Document(io.BytesIO(raw))
-    except ValueError:
-        return None  # not a plain document part (e.g. macro-enabled .docm): leave it alone
-    body = word.element.body
-    # The same walk ingest made (same options, same paragraph numbers), over python-docx's tree.
-    styles = read_styles(_related(word, "styles"))
-    walker = WordWalker(Numbering(_related(word, "numbering"), styles), styles, revisions)
-    walked = {p.index: p for p in walker.walk(body)}
-    # Paragraphs with text in runs: a comment can only be anchored on runs.
-    usable = {i: p for i, p in walked.items() if any(s.run.tag == R for s in p.segments)}
-    if not usable:
+    opened = open_walked(raw, revisions)
+    if opened is None:
         return None
-    anchors = [_anchor(finding, usable, data) for finding in data["findings"]]
+    word, usable = opened
+    anchors = [anchor(finding, usable, data) for finding in data["findings"]]
 
     # Split every run first (all cuts of a paragraph at once), then place the comments.
     cuts: dict[int, set[int]] = {}
@@ -74,18 +62,73 @@ def annotate_docx(raw: bytes, data: dict, revisions: str = "accepted") -> bytes 
         cuts.setdefault(index, set()).update((start, end))
     ids = fresh_ids(word.element)
     pieces = {index: split_paragraph(usable[index], found, ids) for index, found in cuts.items()}
+    comments = CommentPlacer(word)
     for finding, (index, start, end) in zip(data["findings"], anchors, strict=True):
-        first, last = _runs(pieces[index], start, end)
-        comment = word.add_comment(
-            [Run(first, word), Run(last, word)], text="", author=AUTHOR, initials=INITIALS
-        )
-        element = comment._comment_elm
-        # python-docx stamps the current time; the same input must give the same bytes.
-        element.date = None
-        _write_text(element, comment_text(finding).split("\n"))
+        comments.place(pieces[index], start, end, comment_text(finding))
     buffer = io.BytesIO()
     word.save(buffer)
     return deterministic_zip(buffer.getvalue(), fix_modified=False)
+
+
+def open_walked(raw: bytes, revisions: str = "accepted"):
+    """python-docx's document of `raw` and its walked paragraphs that have text in runs (a
+    comment can only be anchored on runs); None when there is nothing to anchor on."""
+    import docx  # imported here: python-docx is needed only for the Word outputs
+
+    try:
+        word = docx.Document(io.BytesIO(raw))
+    except (ValueError, KeyError):
+        # Not a plain document part (a macro-enabled .docm, Strict Open XML): leave it alone.
+        return None
+    body = word.element.body
+    # The same walk ingest made (same options, same paragraph numbers), over python-docx's tree.
+    styles = read_styles(related_part(word, "styles"))
+    walker = WordWalker(Numbering(related_part(word, "numbering"), styles), styles, revisions)
+    walked = {p.index: p for p in walker.walk(body)}
+    usable = {i: p for i, p in walked.items() if any(s.run.tag == R for s in p.segments)}
+    return (word, usable) if usable else None
+
+
+class CommentPlacer:
+    """Adds natprog's comments to one document.
+
+    python-docx finds the next free comment id by reading every comment's id, so adding a
+    thousand comments took seconds (quadratic); the first comment goes through python-docx, and
+    the rest are copies of its empty element with ids counted here (the same ids, max + 1).
+    """
+
+    def __init__(self, word) -> None:
+        self.word = word
+        self._blank: etree._Element | None = None
+        self._comments: etree._Element | None = None  # the w:comments element
+        self._next = 0
+
+    def place(self, pieces: list[Piece], start: int, end: int, text: str) -> None:
+        """A comment with `text` on the split runs covering [start, end)."""
+        from docx.text.run import Run
+
+        first, last = _runs(pieces, start, end)
+        if self._blank is None:
+            comment = self.word.add_comment(
+                [Run(first, self.word), Run(last, self.word)],
+                text="",
+                author=AUTHOR,
+                initials=INITIALS,
+            )
+            element = comment._comment_elm
+            # python-docx stamps the current time; the same input must give the same bytes.
+            element.date = None
+            self._blank = copy.deepcopy(element)
+            self._comments = element.getparent()
+            ids = [int(c.get(W + "id")) for c in self._comments.iterchildren(W + "comment")]
+            self._next = max(ids) + 1
+        else:
+            element = copy.deepcopy(self._blank)
+            element.set(W + "id", str(self._next))
+            self._comments.append(element)
+            Run(first, self.word).mark_comment_range(Run(last, self.word), self._next)
+            self._next += 1
+        _write_text(element, text.split("\n"))
 
 
 def comment_text(finding: dict) -> str:
@@ -117,7 +160,7 @@ def _write_text(comment, lines: list[str]) -> None:
             text.set(XML_SPACE, "preserve")
 
 
-def _related(word, kind: str):
+def related_part(word, kind: str):
     """A part of the main document by relationship type, or None (never creates one)."""
     for rel in word.part.rels.values():
         if not rel.is_external and rel.reltype.endswith("/" + kind):
@@ -125,24 +168,24 @@ def _related(word, kind: str):
     return None
 
 
-def _anchor(finding: dict, usable: dict[int, WalkedParagraph], data: dict) -> Anchor:
+def anchor(finding: dict, usable: dict[int, WalkedParagraph], data: dict) -> Anchor:
     """Where the comment goes: the offending text, else its whole paragraph, else a heading."""
     location = finding["location"]
     index = location.get("paragraph")
     if index in usable:
         paragraph = usable[index]
-        span = _span(paragraph, finding) or (0, len(paragraph.text))
-        return index, *_on_runs(paragraph, *span)
+        span = finding_span(paragraph, finding) or (0, len(paragraph.text))
+        return index, *on_runs(paragraph, *span)
     # No paragraph of its own (a document-level finding, or one in a header): the heading of its
     # activity, else of its section, else the first paragraph with text.
     for candidate in (_activity_paragraph(data, location), _section_paragraph(data, location)):
         if candidate in usable:
-            return candidate, *_on_runs(usable[candidate], 0, len(usable[candidate].text))
+            return candidate, *on_runs(usable[candidate], 0, len(usable[candidate].text))
     first = next(i for i, p in sorted(usable.items()) if p.text.strip())
-    return first, *_on_runs(usable[first], 0, len(usable[first].text))
+    return first, *on_runs(usable[first], 0, len(usable[first].text))
 
 
-def _span(paragraph: WalkedParagraph, finding: dict) -> tuple[int, int] | None:
+def finding_span(paragraph: WalkedParagraph, finding: dict) -> tuple[int, int] | None:
     """The finding's text in the paragraph: its offsets when they check out, else a search."""
     context, start, end = finding.get("context"), finding.get("start"), finding.get("end")
     if context is not None and start is not None and end is not None:
@@ -164,7 +207,7 @@ def _span(paragraph: WalkedParagraph, finding: dict) -> tuple[int, int] | None:
     return None
 
 
-def _on_runs(paragraph: WalkedParagraph, start: int, end: int) -> tuple[int, int]:
+def on_runs(paragraph: WalkedParagraph, start: int, end: int) -> tuple[int, int]:
     """Clamp a span to the text that lives in runs (a list label has none); whole if outside."""
     runs = [s for s in paragraph.segments if s.run.tag == R]
     low, high = runs[0].start, runs[-1].end

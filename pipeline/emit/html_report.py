@@ -103,8 +103,12 @@ def _chart(data: dict, findings: list[dict]) -> list[dict]:
     return rows
 
 
-def report_context(data: dict) -> dict:
-    """Everything the template shows, from the serialized result only."""
+def report_context(data: dict, corrections: list[dict] | None = None) -> dict:
+    """Everything the template shows, from the serialized result only.
+
+    `corrections` (from `natprog fix`, one per finding) marks the findings that became
+    tracked changes in the corrected Word copy.
+    """
     findings = data["findings"]
     sections = {s["number"]: s["title"] for s in data["sections"]}
     activities = {a["id"]: a["title"] for a in data["activities"]}
@@ -137,13 +141,19 @@ def report_context(data: dict) -> dict:
         ],
         "chart": _chart(data, findings),
         "findings": [
-            _finding_view(n, f, sections, activities) for n, f in enumerate(findings, start=1)
+            {
+                **_finding_view(n, f, sections, activities),
+                "tracked": bool(corrections and corrections[n - 1]["tracked"]),
+            }
+            for n, f in enumerate(findings, start=1)
         ],
+        "tracked": sum(1 for c in corrections or () if c["tracked"]) if corrections else None,
     }
 
 
-def render_report(data: dict) -> str:
-    return environment().get_template("report.html.j2").render(report_context(data))
+def render_report(data: dict, corrections: list[dict] | None = None) -> str:
+    context = report_context(data, corrections)
+    return environment().get_template("report.html.j2").render(context)
 
 
 def write_report(data: dict, path: Path, original: Original) -> Path:
