@@ -84,6 +84,7 @@ check: lint test
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q pipeline
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench_ocr.py
 	$(BIN)/python benchmarks/bench_dataset.py
 
 # Per-stage timings of the 2012 draft and a cProfile of the slowest stage, in profile/.

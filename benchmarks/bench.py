@@ -235,6 +235,8 @@ def worker_scale_memory(repeat: int) -> dict:
         before = _peak_kb()
         extract(draft, Path(tmp) / "out")
         return {"peak_mb": _peak_kb() / 1024, "before_mb": before / 1024}
+
+
 def name_heavy_text(seed: int = 12) -> str:
     """Clean administrative prose with an invented name after every fourth word: the worst case
     for the spelling check (every name unknown to every source, each searched for slips)."""

@@ -6,21 +6,26 @@ bytes, natprog, options, project file and master glossary) are not recomputed (`
 
 from __future__ import annotations
 
+import contextlib
 import os
+import posixpath
+import re
 import signal
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .batch_cache import CACHE_NAME, cache_key, load_cached, run_fingerprint, store_cached
+from .batch_cache import cache_key, load_cached, run_fingerprint, store_cached
 from .batch_prune import Removed, prune_outputs
-from .errors import ExitCode, NatprogError
+from .emit import staging
+from .errors import ExitCode, NatprogError, OutputError, UsageError
 from .findings import FailOn, Outcome, Report
 from .options import Options
+from .workers import kill, signals_interrupt, worker_pool
 
 Status = Literal["ok", "cached", "error", "skipped"]
 SUMMARY_FIELDS = (
@@ -152,28 +157,50 @@ def run_batch(
     `prune`, the outputs of drafts no longer in `folder` are removed (`batch_prune.py`).
     """
     from .discover import discover
+    from .ingest import read_capped
 
     options = options or Options()
     folder = Path(folder)
     output = Path(output)
     files, skipped = discover(folder, follow_symlinks=follow_symlinks)
-    # an output folder inside the input folder holds our own outputs, not drafts
     inside = output.resolve()
+    if folder.resolve().is_relative_to(inside):
+        raise UsageError(
+            f"the output folder {output} holds the input folder {folder}: natprog would take "
+            "the drafts for its own outputs; choose an output folder outside it with -o"
+        )
+    staging.clean_stale(output)
+    # an output folder inside the input folder holds our own outputs, not drafts
     files = [p for p in files if not p.resolve().is_relative_to(inside)]
     skipped = [s for s in skipped if not s.path.absolute().is_relative_to(inside)]
     results: dict[str, FileResult] = {}
     for item in skipped:
         rel = _relative(item.path, folder)
         results[rel] = FileResult(
-            rel, item.path.suffix.lower().lstrip("."), "skipped", message=item.reason
+            printable(rel), item.path.suffix.lower().lstrip("."), "skipped", message=item.reason
         )
     if on_start:
         on_start(len(files))
-    fingerprint = run_fingerprint(options) if use_cache else ""
+    # The key is computed even with --no-cache: the fresh outputs then carry a fresh record.
+    options = options.with_(follow_symlinks=follow_symlinks)
+    fingerprint = run_fingerprint(options)
+    limit = int(options.limits.max_file_mb * 1024 * 1024) + 1
     todo: list[_Job] = []
     claimed: dict[str, str] = {}  # output folder (any case) -> the file that writes it
     for path in files:
         rel = _relative(path, folder)
+        if rel != printable(rel):  # cannot be written into the summary as it is
+            results[rel] = FileResult(
+                printable(rel),
+                path.suffix.lower().lstrip("."),
+                "error",
+                exit_code=int(ExitCode.UNREADABLE),
+                message="the file name is not valid UTF-8 (saved on another system?): rename "
+                "the file and run the batch again",
+            )
+            if on_result:
+                on_result(results[rel])
+            continue
         out_rel = output_dir_name(Path(rel))
         first = claimed.setdefault(out_rel.as_posix().casefold(), rel)
         if first != rel:  # `x.docx` and `x.DOCX`: one output folder, never overwritten silently
@@ -187,40 +214,41 @@ def run_batch(
             if on_result:
                 on_result(results[rel])
             continue
-        job = _Job(
-            source=path,
-            display=rel,
-            outdir=output / out_rel,
-            output_dir=out_rel.as_posix(),
-            key="",
-            options=options,
-            timeout=timeout,
-        )
-        if use_cache:
-            try:
-                key = cache_key(path.read_bytes(), fingerprint)
-            except OSError:
-                key = ""  # unreadable: the worker reports it properly
-            cached = _cached_result(job.outdir, key) if key else None
-            if cached is not None:
-                cached.file, cached.output_dir = rel, job.output_dir
-                if cached.status == "ok":
-                    cached.status = "cached"
-                results[rel] = cached
-                if on_result:
-                    on_result(cached)
-                continue
-            job = _Job(job.source, rel, job.outdir, job.output_dir, key, options, timeout)
+        try:
+            data = read_capped(path, limit, follow_symlinks=follow_symlinks)
+            key = cache_key(data, fingerprint)
+        except OSError:
+            key = ""  # unreadable: the worker reports it properly
+        job = _Job(path, rel, output / out_rel, out_rel.as_posix(), key, options, timeout)
+        cached = _cached_result(job.outdir, key) if key and use_cache else None
+        if cached is not None:
+            cached.file, cached.output_dir = rel, job.output_dir
+            if cached.status == "ok":
+                cached.status = "cached"
+            results[rel] = cached
+            if on_result:
+                on_result(cached)
+            continue
         todo.append(job)
-    for result in _run_jobs(todo, jobs or _cores()):
-        results[result.file] = result
-        if on_result:
-            on_result(result)
+    jobs_by_name = {job.display: job for job in todo}
+    with signals_interrupt(), contextlib.closing(_run_jobs(todo, jobs or _cores())) as running:
+        for result in running:
+            results[result.file] = result
+            if on_result:
+                on_result(result)
+    for result in results.values():
+        if result.failed and result.file in jobs_by_name:  # e.g. a worker the OOM killer took
+            _remove_stale_outputs(jobs_by_name[result.file].outdir)
     report = BatchReport([results[name] for name in sorted(results)], output)
     if prune:
         current = {output_dir_name(Path(name)).as_posix() for name in results}
         report.removed = prune_outputs(output, current)
-    write_summary(report)
+    try:
+        write_summary(report)
+    except OSError as exc:
+        from .emit import cannot_write
+
+        raise OutputError(cannot_write(output, exc)) from None
     return report
 
 
@@ -239,14 +267,18 @@ def _relative(path: Path, folder: Path) -> str:
         return path.as_posix()
 
 
+def printable(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) become �."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def write_summary(report: BatchReport) -> list[Path]:
     """summary.json and summary.csv in the output folder: deterministic, one row per file."""
-    import csv
-    import io
     import json
 
     from . import __version__
     from .emit.atomic import write_text
+    from .emit.cells import rows_to_csv
 
     rows = [{name: getattr(r, name) for name in SUMMARY_FIELDS} for r in report.results]
     data = {
@@ -258,16 +290,12 @@ def write_summary(report: BatchReport) -> list[Path]:
     }
     if report.removed:
         data["removed"] = [{"output_dir": r.output_dir, "file": r.file} for r in report.removed]
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=SUMMARY_FIELDS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
     return [
         write_text(
             report.output / "summary.json",
             json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
         ),
-        write_text(report.output / "summary.csv", "\ufeff" + buffer.getvalue()),
+        write_text(report.output / "summary.csv", "\ufeff" + rows_to_csv(SUMMARY_FIELDS, rows)),
     ]
 
 
@@ -280,7 +308,7 @@ def _run_jobs(jobs: list[_Job], workers: int) -> Iterator[FileResult]:
     Only as many jobs as there are workers are in flight, so a job's submission time is its
     start time and a hung one can be found. A worker that dies (a crash in a C library) breaks
     the pool: the jobs in flight are retried one at a time, so the file that kills a worker is
-    the only one reported for it.
+    the only one reported for it. Workers never outlive this generator (`workers.worker_pool`).
     """
     if not jobs:
         return
@@ -293,9 +321,8 @@ def _run_jobs(jobs: list[_Job], workers: int) -> Iterator[FileResult]:
             job = suspects.pop(0)
             yield from _run_isolated(job)
             continue
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
-        running: dict[Future, tuple[_Job, float]] = {}
-        try:
+        with worker_pool(workers) as pool:
+            running: dict[Future, tuple[_Job, float]] = {}
             while pending or running:
                 while pending and len(running) < workers:
                     job = pending.pop()
@@ -320,42 +347,28 @@ def _run_jobs(jobs: list[_Job], workers: int) -> Iterator[FileResult]:
                     others = [job for job, _ in running.values()]
                     (suspects if suspects else pending).extend(others)
                     running.clear()
-                    _kill(pool)
+                    kill(pool)
                     break
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _run_isolated(job: _Job) -> Iterator[FileResult]:
-    with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
+    with worker_pool(1) as pool:
         future = pool.submit(_work, job)
         try:
-            yield future.result(timeout=(job.timeout + _HARD_KILL_GRACE) if job.timeout else None)
+            result = future.result(
+                timeout=(job.timeout + _HARD_KILL_GRACE) if job.timeout else None
+            )
         except BrokenProcessPool:
-            yield _error_result(
+            result = _error_result(
                 job,
                 int(ExitCode.INTERNAL),
                 "internal error (the worker process died on this file); "
                 "rerun `natprog extract` on it with --debug and report it",
             )
         except TimeoutError:
-            _kill(pool)
-            yield _timeout_result(job)
-
-
-def _context():
-    """Fork where there is fork: workers start with the stages `_warm_up` imported, at no cost."""
-    import multiprocessing
-
-    if "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()
-
-
-def _kill(pool: ProcessPoolExecutor) -> None:
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        if process.is_alive():
-            process.kill()
+            kill(pool)
+            result = _timeout_result(job)
+    yield result
 
 
 def _warm_up(jobs: list[_Job]) -> None:
@@ -391,8 +404,21 @@ def _error_result(job: _Job, code: int, message: str) -> FileResult:
         job.source.suffix.lower().lstrip("."),
         "error",
         exit_code=code,
-        message=message,
+        message=_without_paths(message, job),
     )
+
+
+# A path that starts at the root, as a library or the OS may quote it in an error.
+_ABSOLUTE = re.compile(r"(?<![\w.~/])/(?:[^\s/'\"«»()]+/)+[^\s/'\"«»():,;]*")
+
+
+def _without_paths(message: str, job: _Job) -> str:
+    """The summary names files relative to the batch folders, never by absolute path: the
+    draft and its output folder by their relative names, any other path by its last part."""
+    for place, shown in ((job.outdir, job.output_dir), (job.source, job.display)):
+        for form in sorted({str(place), str(place.absolute())}, key=len, reverse=True):
+            message = message.replace(form, shown)
+    return _ABSOLUTE.sub(lambda match: posixpath.basename(match.group(0).rstrip("/")), message)
 
 
 class _Timeout(Exception):
@@ -412,7 +438,7 @@ def _work(job: _Job) -> FileResult:
         signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, job.timeout)
     try:
-        result, written = extract(job.source, job.outdir, job.options)
+        result, written = extract(job.source, job.outdir, job.options, own_folder=True)
         severities = [finding.severity for finding in result.findings]
         programme = result.programme
         outcome = FileResult(
@@ -461,16 +487,6 @@ def _cached_result(outdir: Path, key: str | None) -> FileResult | None:
 
 
 def _remove_stale_outputs(outdir: Path) -> None:
-    """A file that now fails must not leave the outputs of its previous version behind."""
-    previous = _cached_result(outdir, None)
-    if previous is None:
-        return
-    for name in previous.outputs:
-        target = outdir / name
-        if target.parent == outdir and target.is_file():
-            target.unlink()
-    cache = outdir / CACHE_NAME
-    if cache.exists():
-        cache.unlink()
-    if not any(outdir.iterdir()):
-        outdir.rmdir()
+    """A file that now fails must not leave the outputs of its previous version behind: its
+    folder (natprog's own, one per draft) goes, in one rename."""
+    staging.discard(outdir)

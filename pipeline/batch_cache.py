@@ -64,6 +64,8 @@ def _options_dict(options: Options) -> dict:
     out = {}
     for item in fields(options):
         value = getattr(options, item.name)
+        if callable(value):  # a progress callback does not shape the outputs
+            continue
         if isinstance(value, frozenset | set):
             value = sorted(value)
         elif isinstance(value, dict):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
 import traceback
 from dataclasses import replace
@@ -16,9 +17,10 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import ExitCode, NatprogError, UsageError, internal_error
+from .errors import ExitCode, NatprogError, OutputError, UsageError, internal_error
 from .options import Limits, Options
 from .project import load_config, options_from_config
+from .workers import signals_interrupt
 
 
 def _build_options(
@@ -95,6 +97,13 @@ def input_options(func):
             help="PDF reader: pdfplumber (reference) or pypdfium2 (fast); auto picks the fast one.",
         ),
         click.option(
+            "--ocr",
+            type=click.Choice(["auto", "always", "never"]),
+            default=None,
+            help="Scanned PDF pages: OCR the pages without a text layer (auto, default), every "
+            "page, or none.",
+        ),
+        click.option(
             "--max-file-mb",
             type=float,
             default=None,
@@ -118,6 +127,42 @@ def input_options(func):
             default=None,
             help="Refuse PDFs with more pages (default 2000).",
         ),
+        click.option(
+            "--max-paragraphs",
+            type=int,
+            default=None,
+            help="Refuse drafts with more paragraphs or text lines (default 30000).",
+        ),
+        click.option(
+            "--max-cells",
+            type=int,
+            default=None,
+            help="Refuse DOCX with more table cells (default 100000).",
+        ),
+        click.option(
+            "--max-runs",
+            type=int,
+            default=None,
+            help="Refuse DOCX with more runs of text (default 500000).",
+        ),
+        click.option(
+            "--max-chars",
+            type=int,
+            default=None,
+            help="Refuse drafts with more characters of text (default 2000000).",
+        ),
+        click.option(
+            "--max-xml-elements",
+            type=int,
+            default=None,
+            help="Refuse DOCX whose main part has more XML elements (default 2000000).",
+        ),
+        click.option(
+            "--max-stream-mb",
+            type=float,
+            default=None,
+            help="Refuse PDFs whose compressed streams inflate beyond this (default 64).",
+        ),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -125,15 +170,12 @@ def input_options(func):
 
 
 def _options_from_kwargs(kwargs: dict, **extra) -> Options:
-    limits = {
-        "max_file_mb": kwargs.pop("max_file_mb", None),
-        "max_unzipped_mb": kwargs.pop("max_unzipped_mb", None),
-        "max_ratio": kwargs.pop("max_ratio", None),
-        "max_pages": kwargs.pop("max_pages", None),
-    }
+    limits = {name: kwargs.pop(name, None) for name in Limits.__slots__}
     glossary = kwargs.pop("glossary", None)
     if glossary is not None:
         extra.setdefault("glossary_path", glossary)
+    extra.setdefault("ocr", kwargs.pop("ocr", None))
+    extra.setdefault("progress", _ocr_progress() if sys.stderr.isatty() else None)
     return _build_options(
         kwargs.pop("config", None),
         kwargs.pop("revisions", None),
@@ -377,7 +419,7 @@ def batch(
     """Process every draft under FOLDER in parallel; unchanged drafts are not recomputed."""
     from .batch import run_batch
 
-    options = _options_from_kwargs(kwargs)
+    options = _options_from_kwargs(kwargs, progress=None)  # batch has its own bar
     progress = _batch_progress() if sys.stderr.isatty() else None
     try:
         report = run_batch(
@@ -427,6 +469,26 @@ class _batch_progress:  # noqa: N801  (used like a function: `_batch_progress()`
 
     def stop(self) -> None:
         self._progress.stop()
+
+
+def _ocr_progress():
+    """A rich progress bar on stderr over the pages OCR reads, shown once OCR starts."""
+    bar = {}
+
+    def advance(done: int, total: int) -> None:
+        if "progress" not in bar:
+            from rich.console import Console
+            from rich.progress import MofNCompleteColumn, Progress
+
+            columns = (*Progress.get_default_columns(), MofNCompleteColumn())
+            bar["progress"] = Progress(*columns, console=Console(stderr=True), transient=True)
+            bar["task"] = bar["progress"].add_task("OCR, pages", total=total)
+            bar["progress"].start()
+        bar["progress"].update(bar["task"], completed=done, total=total)
+        if done >= total:
+            bar.pop("progress").stop()
+
+    return advance
 
 
 # --- `natprog diff` (issue 9) goes here ---------------------------------------------------
@@ -616,6 +678,24 @@ class _NoticeHandler(logging.Handler):
         _err(f"natprog: {' '.join(record.getMessage().split())}")
 
 
+def _io_failure(error: OSError) -> str:
+    reason = error.strerror or type(error).__name__
+    return (
+        f"cannot write the output ({reason}): free some space, check the permissions, or "
+        "send the output somewhere else"
+    )
+
+
+def _drop_stdout() -> None:
+    """Point a failed stdout at /dev/null, so the interpreter's last flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # pytest's captured stdout has no descriptor
+        pass
+
+
 def _debug_first(args: list[str]) -> list[str]:
     """`--debug` is natprog's own option; accept it anywhere (`natprog extract x --debug`)."""
     end = args.index("--") if "--" in args else len(args)
@@ -651,7 +731,10 @@ def main(argv: list[str] | None = None) -> int:
     logger.setLevel(logging.INFO)
     propagate, logger.propagate = logger.propagate, False
     try:
-        code = cli.main(args=args, prog_name="natprog", standalone_mode=False)
+        # SIGTERM/SIGHUP end a run like Ctrl-C: staging folders removed, workers stopped.
+        with signals_interrupt():
+            code = cli.main(args=args, prog_name="natprog", standalone_mode=False)
+        sys.stdout.flush()  # a full disk or closed pipe on stdout is reported here, not lost
         if isinstance(code, int):  # click returns the code of --help/--version exits
             return code
     except click.exceptions.Abort:
@@ -667,6 +750,10 @@ def main(argv: list[str] | None = None) -> int:
         return int(error.exit_code)
     except SystemExit as exit_:
         return int(exit_.code or 0) if not isinstance(exit_.code, str) else 1
+    except OSError as error:  # writing stdout or an output the library did not wrap: never a bug
+        _err(f"natprog: {OutputError(_io_failure(error)).one_line()}")
+        _drop_stdout()
+        return int(ExitCode.CANNOT_WRITE)
     except KeyboardInterrupt:
         _err(INTERRUPTED)
         return int(ExitCode.INTERRUPTED)

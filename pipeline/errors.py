@@ -21,6 +21,8 @@ class ExitCode(IntEnum):
     NO_TEXT = 5  # a PDF without a text layer (a scan)
     NOT_PROGRAMME = 6  # readable, but no sections/activities found
     LIMIT = 7  # refused: the file exceeds a safety limit (size, ratio, pages, XML entities)
+    CONTENT_LIMIT = 8  # refused: too many paragraphs, table cells, runs or characters
+    STREAM_LIMIT = 9  # refused: a PDF's compressed streams inflate beyond --max-stream-mb
     INTERNAL = 70  # a bug: rerun with --debug and report it (EX_SOFTWARE)
     CANNOT_WRITE = 73  # the outputs cannot be written: disk full, no permission (EX_CANTCREAT)
     INTERRUPTED = 130  # Ctrl-C (SIGINT), as shells report it: 128 + 2
@@ -74,6 +76,18 @@ class LimitExceededError(NatprogError):
     """A safety limit (size, compression ratio, pages, entities) was hit."""
 
     exit_code = ExitCode.LIMIT
+
+
+class ContentLimitError(LimitExceededError):
+    """More paragraphs, cells, runs or characters than any draft has (`--max-paragraphs` ...)."""
+
+    exit_code = ExitCode.CONTENT_LIMIT
+
+
+class StreamLimitError(LimitExceededError):
+    """A PDF whose compressed streams inflate beyond `--max-stream-mb` (a PDF bomb?)."""
+
+    exit_code = ExitCode.STREAM_LIMIT
 
 
 class ConfigError(UsageError):

@@ -44,6 +44,8 @@ class Provenance:
     cell: int | None = None
     bbox: tuple[float, float, float, float] | None = None
     part: Part = "body"
+    ocr: bool = False  # the text was read by OCR from a scanned page
+    confidence: float | None = None  # OCR's mean word confidence in the block, 0–100
 
     def __post_init__(self) -> None:
         for name in ("page", "paragraph", "line", "table", "row", "cell"):
@@ -61,6 +63,8 @@ class Provenance:
             "cell": self.cell,
             "bbox": [round(v, 2) for v in self.bbox] if self.bbox else None,
             "part": self.part,
+            # Only on OCR'd text, so the outputs of drafts with a text layer stay as they were.
+            **({"ocr": True, "confidence": self.confidence} if self.ocr else {}),
         }
 
 
@@ -166,6 +170,8 @@ class Document:
     comments: list[Comment] = field(default_factory=list)
     proof_marks: list[ProofMark] = field(default_factory=list)
     encoding: str | None = None  # for text files
+    # Automatic-numbering start values outside what Word accepts, as written (clamped on reading).
+    numbering_clamped: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True)

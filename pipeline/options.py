@@ -7,6 +7,7 @@ directly, and a wrong value fails at once with a `UsageError` instead of being i
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Literal, get_args
@@ -15,6 +16,7 @@ from .errors import UsageError
 
 Revisions = Literal["accepted", "original"]
 PdfEngine = Literal["auto", "pdfplumber", "pdfium"]
+OcrMode = Literal["auto", "always", "never"]
 SEVERITY_NAMES = ("error", "warning", "info")
 
 
@@ -26,6 +28,13 @@ class Limits:
     max_unzipped_mb: float = 300.0  # total uncompressed size of a DOCX/ODT
     max_ratio: float = 200.0  # uncompressed/compressed size of any ZIP member
     max_pages: int = 2000  # PDF pages
+    # The work, not only the bytes: a small file can still hold a million empty paragraphs.
+    max_paragraphs: int = 30_000  # paragraphs (DOCX) or lines with text (TXT); 2012 draft: 782
+    max_cells: int = 100_000  # DOCX table cells
+    max_runs: int = 500_000  # DOCX runs (stretches of equal formatting)
+    max_chars: int = 2_000_000  # characters of text, any format (~1,000 pages)
+    max_xml_elements: int = 2_000_000  # elements of word/document.xml (2012 draft: ~12,000)
+    max_stream_mb: float = 64.0  # PDF: what its compressed streams (images aside) inflate to
 
     def __post_init__(self) -> None:
         for item in fields(self):
@@ -67,11 +76,20 @@ class Options:
     glossary_path: Path | None = None  # master glossary; None: the project's abbreviations.csv
     text_only: bool = False
     config_path: Path | None = None
+    # Scanned pages: `auto` reads pages without a text layer with OCR, `always` every page.
+    ocr: OcrMode = "auto"
+    # Told (pages done, pages in all) as OCR reads a scan: the CLI's progress bar. Not an option
+    # that shapes outputs, so it is left out of comparisons and the batch cache key.
+    progress: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)
+    # False in a batch without --follow-symlinks: a file swapped for a link after the folder
+    # was listed is then refused when opened (O_NOFOLLOW), not read.
+    follow_symlinks: bool = True
     fix: FixOptions = field(default_factory=FixOptions)
 
     def __post_init__(self) -> None:
         _one_of("revisions", self.revisions, get_args(Revisions))
         _one_of("pdf_engine", self.pdf_engine, get_args(PdfEngine))
+        _one_of("ocr", self.ocr, get_args(OcrMode))
         if not isinstance(self.limits, Limits):
             raise UsageError("limits must be a Limits object")
         for code, severity in self.severities.items():

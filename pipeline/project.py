@@ -18,7 +18,7 @@ from .options import SEVERITY_NAMES, FixOptions, Limits, Options
 
 CONFIG_NAME = "natprog.toml"
 KNOWN_SETTINGS = (
-    "accept", "disable", "fix", "glossary", "limits", "pdf_engine", "revisions", "severity",
+    "accept", "disable", "fix", "glossary", "limits", "ocr", "pdf_engine", "revisions", "severity",
 )  # fmt: skip
 
 
@@ -111,6 +111,7 @@ def options_from_config(
             glossary_path=Path(glossary) if glossary else base.glossary_path,
             revisions=config.get("revisions", base.revisions),
             pdf_engine=config.get("pdf_engine", base.pdf_engine),
+            ocr=config.get("ocr", base.ocr),
             config_path=path,
             fix=_fix_options(config.get("fix"), base.fix, where),
         )

@@ -37,10 +37,13 @@ def extract(
     outdir: Path | str,
     options: Options | None = None,
     formats: tuple[str, ...] | None = None,
+    *,
+    own_folder: bool = False,
 ) -> tuple[Result, list[Path]]:
-    """Process one draft and write its outputs into `outdir`."""
+    """Process one draft and write its outputs into `outdir` (with `own_folder`, a folder of
+    this draft's outputs only, replaced whole)."""
     result = process(path, options)
-    return result, emit(result, Path(outdir), formats)
+    return result, emit(result, Path(outdir), formats, own_folder=own_folder)
 
 
 def fix(

@@ -163,7 +163,7 @@ def test_a_file_that_now_fails_loses_its_old_outputs(run_cli, tmp_path):
 
 
 def _slow_or_broken_extract(real):
-    def fake(path, outdir, options=None, formats=None):
+    def fake(path, outdir, options=None, formats=None, **kwargs):
         name = Path(path).name
         if name.startswith("hang"):
             import signal
@@ -177,7 +177,7 @@ def _slow_or_broken_extract(real):
             os._exit(9)  # a worker killed by a C-level crash
         if name.startswith("bug"):
             raise ZeroDivisionError("division by zero")
-        return real(path, outdir, options, formats)
+        return real(path, outdir, options, formats, **kwargs)
 
     return fake
 
@@ -241,12 +241,12 @@ def test_a_worker_deaf_to_its_alarm_is_killed(run_cli, tmp_path, monkeypatch):
     real = natprog.run.extract
     stuck_now = tmp_path / "stuck-now"
 
-    def stuck(path, outdir, options=None, formats=None):
+    def stuck(path, outdir, options=None, formats=None, **kwargs):
         if Path(path).name.startswith("stuck"):
             signal.signal(signal.SIGALRM, signal.SIG_IGN)
             stuck_now.touch()
             real_time.sleep(600)
-        return real(path, outdir, options, formats)
+        return real(path, outdir, options, formats, **kwargs)
 
     class Clock:  # the batch's `time`: an hour later once the stuck draft is stuck
         @staticmethod

@@ -75,6 +75,8 @@ def test_exit_codes_are_a_stable_contract():
         "NO_TEXT": 5,
         "NOT_PROGRAMME": 6,
         "LIMIT": 7,
+        "CONTENT_LIMIT": 8,
+        "STREAM_LIMIT": 9,
         "INTERNAL": 70,
         "CANNOT_WRITE": 73,
         "INTERRUPTED": 130,
@@ -345,10 +347,11 @@ def test_password_protected_docx(run_cli, tmp_path, out, name):
 def test_scanned_pdf_without_text_layer(run_cli, out, engine):
     source = BAD / "scan.pdf"
     assert_refused(
-        run_cli("extract", source, "--pdf-engine", engine, "-o", out),
+        run_cli("extract", source, "--pdf-engine", engine, "--ocr", "never", "-o", out),
         5,
-        f"{source}: the PDF has no text layer (a scan?): run OCR first, e.g. "
-        "`ocrmypdf -l bul in.pdf out.pdf`, then retry with out.pdf",
+        f"{source}: the PDF has no text layer (a scan?): read it with OCR (leave out "
+        "`--ocr never`), or run OCR first, e.g. `ocrmypdf -l bul in.pdf out.pdf`, then retry "
+        "with out.pdf",
         out,
     )
 

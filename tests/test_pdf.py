@@ -17,6 +17,7 @@ from conftest import DRAFT_2012
 from natprog.errors import ExitCode, NoTextLayerError
 from natprog.ingest import hyphenation, ingest
 from natprog.ingest.pdflayout import Grid, PageContent, Word, group_lines, join_lines, layout
+from natprog.options import Options
 
 FIXTURES = DRAFT_2012["txt"].parent.parent / "tests" / "fixtures"
 PDFS = sorted(p.name for p in FIXTURES.glob("np2012-*.pdf")) + ["../../inputs/np2012-draft.pdf"]
@@ -255,14 +256,14 @@ def test_table_row_split_by_a_page_break_and_repeated_header():
 # -- scans ------------------------------------------------------------------------------------------
 def test_pdf_without_text_layer_says_to_run_ocr():
     with pytest.raises(NoTextLayerError) as raised:
-        ingest(FIXTURES / "scan.pdf")
+        ingest(FIXTURES / "scan.pdf", Options(ocr="never"))
     assert "no text layer" in raised.value.message
     assert "ocrmypdf -l bul" in raised.value.message
     assert raised.value.exit_code == ExitCode.NO_TEXT != ExitCode.NOT_PROGRAMME
 
 
 def test_cli_exit_code_for_a_scan(run_cli, tmp_path):
-    result = run_cli("extract", FIXTURES / "scan.pdf", "-o", tmp_path / "out")
+    result = run_cli("extract", FIXTURES / "scan.pdf", "--ocr", "never", "-o", tmp_path / "out")
     assert result.code == 5
     assert "ocrmypdf -l bul" in result.err
     assert not (tmp_path / "out" / "scan.json").exists()

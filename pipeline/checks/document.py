@@ -75,6 +75,26 @@ def comments(ctx: CheckContext) -> None:
         )
 
 
+@check(
+    Rule("document.numbering_clamped", "warning", "Невъзможно начало на автоматичната номерация"),
+    scope="text",
+)
+def numbering_clamped(ctx: CheckContext) -> None:
+    """A list whose automatic numbering starts at a number Word cannot show (0..32767): the
+    file was damaged or made by a program; the labels are read as if it started at the limit."""
+    from ..ingest.numbering import MAX_START
+
+    for value in sorted(set(ctx.document.numbering_clamped)):
+        ctx.report(
+            "document.numbering_clamped",
+            f"автоматичната номерация започва от {value}, а Word позволява от 0 до {MAX_START}; "
+            f"номерата са прочетени като започващи от {max(0, min(value, MAX_START))}",
+            text=str(value),
+            suggestion="проверете номерацията на списъка в Word (Начало → Номерация → "
+            "Задаване на начална стойност) и запишете файла отново",
+        )
+
+
 def _anchor_block(comment: Comment, by_paragraph: dict[int, Block]) -> Block | None:
     if comment.prov is None or comment.prov.paragraph is None:
         return None

@@ -28,8 +28,14 @@ def _is_cyrillic(ch: str) -> bool:
 
 @check(Rule("script.mixed", "error", "Смесени кирилица и латиница"), scope="text")
 def mixed_script(ctx: CheckContext) -> None:
-    """Words mixing Latin and Cyrillic letters, and Roman numerals typed with Cyrillic `І`/`Х`."""
+    """Words mixing Latin and Cyrillic letters, and Roman numerals typed with Cyrillic `І`/`Х`.
+
+    Not on text read by OCR: on a scan a Latin and a Cyrillic look-alike cannot be told apart,
+    so which one OCR chose says nothing about what the author typed.
+    """
     for block in ctx.body_blocks():
+        if block.prov.ocr:
+            continue
         text = block.text
         if not any(_is_latin(ch) for ch in text) and not any(
             ch in _NON_BULGARIAN_CYRILLIC for ch in text

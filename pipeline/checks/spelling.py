@@ -13,12 +13,22 @@ def _times(count: int) -> str:
 
 
 VARIANT = Rule("spelling.name_variant", "info", "Име, изписано различно")
+OCR_SUSPECT = Rule(
+    "spelling.ocr_suspect", "info", "Непозната дума в сканиран текст (може да е грешка на OCR)"
+)
 
 
-@check(Rule("spelling.unknown_word", "warning", "Непозната дума"), VARIANT, scope="text")
+@check(
+    Rule("spelling.unknown_word", "warning", "Непозната дума"), VARIANT, OCR_SUSPECT, scope="text"
+)
 def unknown_words(ctx: CheckContext) -> None:
-    """Words no source of vocabulary.py knows, with suggestions; names written two ways."""
-    if not (ctx.enabled("spelling.unknown_word") or ctx.enabled(VARIANT.code)):
+    """Words no source of vocabulary.py knows, with suggestions; names written two ways.
+
+    In text read by OCR from a scan an unknown word is as likely the scanner's misreading as
+    the author's typo: it is reported as `spelling.ocr_suspect` (signal `ocr`), apart.
+    """
+    codes = ("spelling.unknown_word", VARIANT.code, OCR_SUSPECT.code)
+    if not any(ctx.enabled(code) for code in codes):
         return
     from ..spelling.checker import SIGNAL_WORD, find_misspellings
 
@@ -26,6 +36,7 @@ def unknown_words(ctx: CheckContext) -> None:
         ctx.document, list(ctx.body_blocks()), ctx.options.accepted_words
     ):
         words = tuple(s.word for s in found.suggestions)
+        ocr = ("ocr",) if found.block.prov.ocr else ()  # read from a scan: may be OCR's doing
         if found.name_variant:
             best = found.suggestions[0]
             ctx.report(
@@ -37,7 +48,7 @@ def unknown_words(ctx: CheckContext) -> None:
                 start=found.start,
                 end=found.end,
                 suggestions=words,
-                signals=found.signals,
+                signals=(*found.signals, *ocr),
             )
             continue
         message = f"непозната дума „{found.word}“"
@@ -48,13 +59,21 @@ def unknown_words(ctx: CheckContext) -> None:
             message += "; отбелязана и от проверката на Word"
         if not words:
             message += f" (ако е вярна: natprog check --add-word {found.word})"
+        code = OCR_SUSPECT.code if ocr else "spelling.unknown_word"
+        if ocr:
+            message += f"; текстът е разпознат от сканиране (OCR, увереност {_confidence(found.block)}): проверете в оригинала"
         ctx.report(
-            "spelling.unknown_word",
+            code,
             message,
             block=found.block,
             text=found.word,
             start=found.start,
             end=found.end,
             suggestions=words,
-            signals=found.signals,
+            signals=(*found.signals, *ocr),
         )
+
+
+def _confidence(block) -> str:
+    value = block.prov.confidence
+    return "неизвестна" if value is None else f"{value:.0f}%"

@@ -15,7 +15,11 @@ _REPEATED = re.compile(r"(?<![\w-])([^\W\d_]+)(\s+)(\1)(?![\w-])", re.IGNORECASE
 _SPACES = re.compile(r"(?<=\S)([ \u00a0]{2,})(?=\S)")  # a no-break space counts too
 _SPACE_BEFORE = re.compile(r"(?<=[^\W_])(\s+)([,.;:])(?![.\d])")
 _NO_SPACE_AFTER = re.compile(r"(?<=[^\W\d_])([,;:])(?=[^\W\d_])|(?<=[а-я]{2})(\.)(?=[А-Я])")
-_URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+\.(?:bg|com|org|net|eu)\b", re.I)
+# Each alternative may only start where a token starts: unanchored, `[\w-]+\.` retried at every
+# letter of a 150,000-letter "word" made this check quadratic (minutes for one long line).
+_URLISH = re.compile(
+    r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+|(?<![\w-])[\w-]+\.(?:bg|com|org|net|eu)\b", re.I
+)
 _OPEN = "„«"
 _CLOSE = "”»"
 _PUNCTUATION_NAMES = {",": "запетая", ".": "точка", ";": "точка и запетая", ":": "двоеточие"}

@@ -1,18 +1,18 @@
 """Emit: a `Result` to files. Each output format is one small module registered here.
 
-`emit` writes the chosen formats of one input all or nothing: into a private folder first, then
-renamed into place only when every writer has succeeded; it returns the paths written.
+`emit` writes the chosen formats of one input all or nothing: into a staging folder first, then
+moved into place as one unit only when every writer has succeeded; it returns the paths written.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import staging
 from .atomic import fsync_dir
 from .original import Original
 
@@ -32,8 +32,8 @@ OUTPUTS: dict[str, tuple[str, str]] = {
     "annotated": ("{stem}.annotated.docx", "annotate:write_annotated_docx"),
 }
 DEFAULT_FORMATS: tuple[str, ...] = tuple(OUTPUTS)
-# Outputs that describe the whole folder, not one input: written in place after the per-input
-# files have been moved there (each is still written atomically).
+# Outputs that describe the whole folder, not one input: staged with the rest, told which folder
+# they describe (`described`), so the set moves in as one.
 FOLDER_OUTPUTS: frozenset[str] = frozenset({"datapackage"})
 
 
@@ -81,52 +81,57 @@ def refuse_colliding_outputs(files: tuple[Path, ...] | list[Path], outdir: Path)
     return unique
 
 
-def emit(result: Result, outdir: Path, formats: tuple[str, ...] | None = None) -> list[Path]:
-    """Write the outputs of one input; on any failure none of them is touched.
+def emit(
+    result: Result,
+    outdir: Path,
+    formats: tuple[str, ...] | None = None,
+    *,
+    own_folder: bool = False,
+) -> list[Path]:
+    """Write the outputs of one input as one unit; on any failure none of them is touched.
 
-    Writers write into a staging folder inside `outdir` (same file system, so the final
-    `os.replace` of each file is atomic). An interrupted or failed run therefore leaves every
-    output either as it was before or wholly new, and no partial set from a failed draft.
+    The whole set (the folder's `datapackage.json` included) is written into a staging folder
+    on the same file system first. With `own_folder` (a batch: the folder holds this input's
+    outputs only) the staged folder then replaces `outdir` in one atomic swap; otherwise its
+    files are moved in with Ctrl-C/SIGTERM held, and a run killed outright mid-move is finished
+    by the next run (`staging.clean_stale`). Either way a reader sees the old set or the new.
     """
     from ..errors import OutputError
 
     data = result.to_dict()
     original = Original(Path(result.document.path), result.options.revisions)
     outdir = Path(outdir)
+    home = outdir.parent if own_folder else outdir
     try:
-        outdir.mkdir(parents=True, exist_ok=True)
-        stage = Path(tempfile.mkdtemp(prefix=".natprog-", suffix=".tmp", dir=outdir))
+        home.mkdir(parents=True, exist_ok=True)
+        staging.clean_stale(home)
+        stage = staging.make(home)
     except OSError as exc:
-        raise OutputError(_cannot_write(outdir, exc)) from None
+        raise OutputError(cannot_write(outdir, exc)) from None
     chosen = formats or DEFAULT_FORMATS
     try:
         produced = []
         for name, path in output_paths(result.stem, stage, chosen).items():
-            if name in FOLDER_OUTPUTS:
-                continue
-            made = _writer(OUTPUTS[name][1])(data, path, original)
+            writer = _writer(OUTPUTS[name][1])
+            if name in FOLDER_OUTPUTS and not own_folder:
+                made = writer(data, path, original, described=outdir)
+            else:
+                made = writer(data, path, original)
             if made is not None:  # a writer may decline (e.g. the annotated copy of a PDF)
-                produced.append(Path(made))
-        written = []
-        for made in produced:
-            target = outdir / made.relative_to(stage)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(made, target)
-            written.append(target)
-        fsync_dir(outdir)
-        for name, path in output_paths(result.stem, outdir, chosen).items():
-            if name in FOLDER_OUTPUTS:
-                made = _writer(OUTPUTS[name][1])(data, path, original)
-                if made is not None:
-                    written.append(Path(made))
-        return written
+                produced.append(outdir / Path(made).relative_to(stage))
+        if own_folder:
+            staging.swap_folder(stage, outdir)
+        else:
+            staging.move_in(stage, outdir)
+        fsync_dir(home)
+        return produced
     except OSError as exc:
-        raise OutputError(_cannot_write(outdir, exc)) from None
+        raise OutputError(cannot_write(outdir, exc)) from None
     finally:
         shutil.rmtree(stage, ignore_errors=True)
 
 
-def _cannot_write(outdir: Path, exc: OSError) -> str:
+def cannot_write(outdir: Path, exc: OSError) -> str:
     reason = exc.strerror or str(exc)
     return (
         f"cannot write the outputs to {outdir} ({reason}): free some space, check the "

@@ -7,9 +7,10 @@ the codes (`document`, `inline`, `master`, null).
 
 from __future__ import annotations
 
-import csv
 import io
 import json
+
+from .cells import rows_to_csv
 
 COLUMNS = ("Абревиатура", "Употреби", "Определена в", "Разшифровка", "Бележка")
 DEFINED_IN_NAMES = {
@@ -52,11 +53,8 @@ def render(data: dict, fmt: str) -> str:
         return json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     rows = table_rows(data)
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return "\ufeff" + buffer.getvalue()  # a BOM, so Excel reads it as UTF-8
+        # a BOM, so Excel reads it as UTF-8
+        return "\ufeff" + rows_to_csv(COLUMNS, rows, lineterminator="\n")
     return _text(rows)
 
 

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from .atomic import write_text
+from .cells import rows_to_csv
 from .original import Original
 from .serialize import ACTIVITY_COLUMNS, activity_rows
-
-
-def rows_to_csv(columns: tuple[str, ...], rows: list[dict]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: "" if row.get(key) is None else row[key] for key in columns})
-    return buffer.getvalue()
 
 
 def write_activities_csv(data: dict, path: Path, original: Original) -> Path:

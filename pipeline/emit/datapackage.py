@@ -115,8 +115,11 @@ def build_package(resources: list[dict]) -> dict:
     }
 
 
-def write_datapackage(data: dict, path: Path, original: Original) -> Path | None:
-    """Describe this draft's CSVs (those present beside `path`) and keep the other drafts'."""
+def write_datapackage(
+    data: dict, path: Path, original: Original, described: Path | None = None
+) -> Path | None:
+    """Describe this draft's CSVs (those present beside `path`) and keep the other drafts' in
+    the folder `described` (default: `path`'s own; a staged package describes its destination)."""
     stem = original.stem
     mine = []
     for suffix, pattern, columns in TABLES:
@@ -125,6 +128,7 @@ def write_datapackage(data: dict, path: Path, original: Original) -> Path | None
             mine.append(_resource(stem, suffix, csv_path, columns, data))
     if not mine:
         return None
-    resources = _kept_resources(path, stem) + mine
+    folder = described or path.parent
+    resources = _kept_resources(folder / path.name, stem) + mine
     text = json.dumps(build_package(resources), ensure_ascii=False, indent=2, sort_keys=True)
     return write_text(path, text + "\n")

@@ -49,7 +49,7 @@ def institution_rows(data: dict) -> list[dict]:
 
 
 def write_institutions_csv(data: dict, path: Path, original: Original) -> Path:
-    from .csvout import rows_to_csv
+    from .cells import rows_to_csv
 
     return write_text(
         path, rows_to_csv(INSTITUTION_COLUMNS, institution_rows(data)), encoding="utf-8-sig"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from copy import copy
 
+from .cells import Formula, append_row
 from .serialize import ACTIVITY_COLUMNS, FINDING_COLUMNS
 from .sheet_layout import FONT_NAME, FONT_SIZE
 from .table_sheet import add_table_sheet
@@ -142,7 +143,7 @@ def _deadline_row(activity: dict, row: int, status: str) -> dict:
         "Дейност": activity["title"],
         "Отговорна институция": activity["responsible"]["text"],
         "Срок": deadline["text"],
-        "Статус": f"=IF('Дейности'!{status}{row}=\"\",\"\",'Дейности'!{status}{row})",
+        "Статус": Formula(f"=IF('Дейности'!{status}{row}=\"\",\"\",'Дейности'!{status}{row})"),
         "_row": row,
     }
 
@@ -179,12 +180,12 @@ def add_deadlines_sheet(workbook, data: dict):
     ):
         if not rows:
             continue
-        sheet.append([])
-        sheet.append([title])
+        append_row(sheet, [])
+        append_row(sheet, [title])
         sheet.cell(sheet.max_row, 1).font = Font(name=FONT_NAME, sz=FONT_SIZE, bold=True)
         month = "постоянен" if rows is permanent else None
         for row in rows:
-            sheet.append([month if c == "Месец" else row.get(c) for c in DEADLINE_COLUMNS])
+            append_row(sheet, [month if c == "Месец" else row.get(c) for c in DEADLINE_COLUMNS])
             for cell in sheet[sheet.max_row]:
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
             _link(sheet.cell(sheet.max_row, id_col), "Дейности", row["_row"], styled)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..models import SEVERITIES
+from .cells import append_row
 from .sheet_layout import FONT_NAME, FONT_SIZE
 
 TITLE = "Обобщение"
@@ -90,7 +91,7 @@ def add_summary_sheet(workbook, data: dict):
     wrap = Alignment(vertical="top", wrap_text=True)
     left = Alignment(vertical="top", horizontal="left", wrap_text=True)
     for label, value, style in summary_rows(data):
-        sheet.append([label, value])
+        append_row(sheet, [label, value])
         row = sheet.max_row
         label_cell, value_cell = sheet.cell(row, 1), sheet.cell(row, 2)
         label_cell.alignment, value_cell.alignment = wrap, left

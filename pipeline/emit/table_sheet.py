@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from copy import copy
 
+from .cells import append_row
 from .sheet_layout import FONT_NAME, FONT_SIZE, content_width
 
 _DATE_COLUMNS = ("Срок от", "Срок до")
@@ -41,7 +42,7 @@ def add_table_sheet(
     line = Side(style="thin", color=_GRID)
     grid = Border(left=line, right=line, top=line, bottom=line)  # printed: rows stay apart
     sheet = workbook.create_sheet(title)
-    sheet.append(list(columns))
+    append_row(sheet, list(columns))
     header_font = Font(name=FONT_NAME, sz=FONT_SIZE, bold=True)
     header_fill = PatternFill("solid", fgColor="DDE7F0")
     for cell in sheet[1]:
@@ -57,7 +58,7 @@ def add_table_sheet(
             if column in _DATE_COLUMNS and isinstance(value, str):
                 value = dt.date.fromisoformat(value)
             values.append(value)
-        sheet.append(values)
+        append_row(sheet, values)
     wrapped = dated = None  # style arrays, copied to each cell: setting a style re-hashes it
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells:

@@ -6,8 +6,13 @@ The format is decided from the bytes, not the file name; a name that disagrees i
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import os
+import re
+import stat
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import (
@@ -18,6 +23,7 @@ from ..errors import (
 )
 from ..models import Document
 from ..options import Options
+from .budget import check_text
 
 SUPPORTED_SUFFIXES = (".docx", ".pdf", ".txt", ".odt", ".doc", ".docm", ".rtf")
 _MB = 1024 * 1024
@@ -102,8 +108,14 @@ def read_input(path: Path, options: Options) -> tuple[bytes, str]:
                 "not a regular file (a device or a pipe?): give the path of a draft", path=where
             )
         limit = int(options.limits.max_file_mb * _MB)
-        data = _read_capped(path, limit)
+        data = read_capped(path, limit, follow_symlinks=options.follow_symlinks)
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnreadableFileError(
+                "is a symbolic link (put there after the folder was listed?): not read; "
+                "use --follow-symlinks to read links that point inside the folder",
+                path=where,
+            ) from None
         raise UnreadableFileError(
             f"cannot read the file ({exc.strerror or exc}): check that it exists and that you "
             "may read it",
@@ -124,12 +136,23 @@ def read_input(path: Path, options: Options) -> tuple[bytes, str]:
     return data, sniff(data, path.suffix.lower())
 
 
-def _read_capped(path: Path, limit: int) -> bytes:
-    """The file's bytes, stopping one byte past `limit` (its size may change as we read)."""
-    chunks = []
-    total = 0
-    with open(path, "rb") as handle:
-        while total <= limit and (chunk := handle.read(min(_MB, limit + 1 - total))):
+def read_capped(path: Path, limit: int, *, follow_symlinks: bool = True) -> bytes:
+    """The file's bytes, stopping one byte past `limit` (its size may change as we read).
+
+    What is checked is the opened descriptor, not the path, so a file swapped after it was
+    looked at cannot slip through: without `follow_symlinks` a link is refused by the kernel
+    (O_NOFOLLOW, ELOOP), and a device or pipe put in its place is refused by `fstat`.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)
+    if not follow_symlinks:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    handle = os.open(path, flags | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not block here
+    with open(handle, "rb") as stream:  # builtin open: takes the descriptor, closes it
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a device or a pipe?)")
+        chunks = []
+        total = 0
+        while total <= limit and (chunk := stream.read(min(_MB, limit + 1 - total))):
             chunks.append(chunk)
             total += len(chunk)
     return b"".join(chunks)
@@ -156,8 +179,10 @@ def ingest(path: Path | str, options: Options | None = None) -> Document:
 
         document = read_docx(data, where, options)
     elif kind == "pdf":
+        from .inflation import check_pdf_streams
         from .pdf import read_pdf
 
+        check_pdf_streams(data, options.limits, where)
         document = read_pdf(data, where, options)
     elif kind == "txt":
         from .text import read_text
@@ -172,12 +197,39 @@ def ingest(path: Path | str, options: Options | None = None) -> Document:
 
             SafeZip(data, options.limits, where, plain_doctype_ok=("META-INF/manifest.xml",))
 
-        converted = convert_to_docx(path, options, suffix=f".{kind}")
+        converted = convert_to_docx(path, options, suffix=f".{kind}", data=data)
         document = read_docx(converted, where, options)
     document.sha256 = sha256
+    _clean(document)
+    check_text(
+        len(document.blocks),
+        sum(len(block.text) for block in document.blocks),
+        options.limits,
+        where,
+    )
     for index, block in enumerate(document.blocks):
         block.seq = index
     return document
+
+
+# Characters no text means: C0 controls but tab/LF/CR, DEL and C1 controls, lone surrogates
+# (a bad w:sym or PDF ToUnicode map) and the non-characters U+FFFE/U+FFFF. XML, JSON and
+# XLSX cannot carry them; each becomes U+FFFD, one for one, so offsets stay valid.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _clean(document: Document) -> None:
+    for block in (*document.blocks, *document.header_blocks, *document.footer_blocks):
+        if _NOT_TEXT.search(block.text):
+            block.text = _NOT_TEXT.sub("\ufffd", block.text)
+    document.comments = [
+        replace(
+            comment,
+            text=_NOT_TEXT.sub("\ufffd", comment.text),
+            anchor_text=_NOT_TEXT.sub("\ufffd", comment.anchor_text),
+        )
+        for comment in document.comments
+    ]
 
 
 def accepted_bytes(document: Document) -> bytes:

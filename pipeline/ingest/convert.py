@@ -25,8 +25,12 @@ def find_soffice() -> str | None:
     return None
 
 
-def convert_to_docx(path: Path, options: Options, suffix: str | None = None) -> bytes:
-    """The file converted to DOCX bytes; `suffix` names its real format when the name lies."""
+def convert_to_docx(
+    path: Path, options: Options, suffix: str | None = None, data: bytes | None = None
+) -> bytes:
+    """The file converted to DOCX bytes; `suffix` names its real format when the name lies.
+    `data` are the bytes already read and checked: converted instead of the path's (which may
+    have changed since)."""
     suffix = suffix or path.suffix.lower()
     soffice = find_soffice()
     if soffice is None:
@@ -38,7 +42,10 @@ def convert_to_docx(path: Path, options: Options, suffix: str | None = None) -> 
     with tempfile.TemporaryDirectory(prefix="natprog-convert-") as tmp:
         tmpdir = Path(tmp)
         source = tmpdir / f"input{suffix}"
-        shutil.copyfile(path, source)
+        if data is not None:
+            source.write_bytes(data)
+        else:
+            shutil.copyfile(path, source)
         profile = (tmpdir / "profile").as_uri()
         command = [
             soffice,

@@ -13,6 +13,7 @@ from lxml import etree
 from ..errors import UnreadableFileError
 from ..models import Block, Comment, Document, ProofMark, Provenance, TrackedChanges
 from ..options import Options
+from .budget import check_word_part
 from .numbering import Numbering
 from .revisions import RevisionStats, count_revisions
 from .safezip import SafeZip, parse_xml
@@ -31,6 +32,29 @@ class DocxPackage:
         self.zip = SafeZip(data, options.limits, path)
         self.main = self._main_part()
         self.rels = self._relationships(self.main)
+
+    def check_targets(self) -> None:
+        """Every part a relationship names is in the file: python-docx (the annotated copy)
+        follows them all, and a missing one means the file was damaged on the way."""
+        for rels_name in self.zip.names():
+            folder, name = posixpath.split(rels_name)
+            if posixpath.basename(folder) != "_rels" or not name.endswith(".rels"):
+                continue
+            source_folder = posixpath.dirname(folder)
+            for rel in self.zip.xml(rels_name).iter(_REL):
+                target = rel.get("Target", "")
+                if rel.get("TargetMode") == "External" or not target:
+                    continue
+                if target.startswith("/"):
+                    part = posixpath.normpath(target).lstrip("/")
+                else:
+                    part = posixpath.normpath(posixpath.join(source_folder, target))
+                if not self.zip.has(part):
+                    raise UnreadableFileError(
+                        f"the file is damaged: it refers to {part}, which it does not hold: "
+                        "ask the sender for a fresh copy, or open and re-save it in Word",
+                        path=self.path,
+                    )
 
     def _main_part(self) -> str:
         if self.zip.has("_rels/.rels"):
@@ -57,13 +81,17 @@ class DocxPackage:
             out.append((rel.get("Type", "").rsplit("/", 1)[-1], target.lstrip("/")))
         return out
 
-    def part(self, name: str) -> etree._Element | None:
-        if not self.zip.has(name):
-            return None
+    def raw(self, name: str) -> bytes:
+        """A part's bytes, Strict OOXML names turned into the Transitional ones Word writes."""
         data = self.zip.read(name)
         if _STRICT in data[:4096]:
             data = data.replace(_STRICT, _TRANSITIONAL)
-        return parse_xml(data, name=name, path=self.path)
+        return data
+
+    def part(self, name: str) -> etree._Element | None:
+        if not self.zip.has(name):
+            return None
+        return parse_xml(self.raw(name), name=name, path=self.path)
 
     def related(self, kind: str) -> list[str]:
         return [target for rel_type, target in self.rels if rel_type == kind]
@@ -93,12 +121,15 @@ def _block(paragraph: WalkedParagraph, part: str = "body") -> Block:
 
 def read_docx(data: bytes, path: str, options: Options) -> Document:
     package = DocxPackage(data, path, options)
+    if package.zip.has(package.main):
+        check_word_part(package.raw(package.main), options.limits, path, package.main)
     root = package.part(package.main)
     if root is None:
         raise UnreadableFileError("the Word document has no main part", path=path)
     body = root.find(W + "body")
     if body is None:
         raise UnreadableFileError("the Word document has no body", path=path)
+    package.check_targets()
     styles = read_styles(package.first_related("styles"))
     numbering = Numbering(package.first_related("numbering"), styles)
     page_hints = root.find(f".//{W}lastRenderedPageBreak") is not None
@@ -135,6 +166,7 @@ def read_docx(data: bytes, path: str, options: Options) -> Document:
         authors=tuple(sorted(stats.authors)),
     )
     document.comments = _comments(package, walker)
+    document.numbering_clamped = list(numbering.clamped)
     return document
 
 

@@ -17,6 +17,13 @@ _VAL = f"{W}val"
 # Word's "russian" letter sequence (no й, ъ, ь, ы, ё).
 _CYRILLIC_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
 _BULLET = "•"
+# Word accepts start values 0..32767; a larger one (99999999999 in a hostile file) would make a
+# label billions of letters long, so it is clamped and the draft gets a finding.
+MAX_START = 32767
+LEVELS = 9  # list levels 0..8
+# Beyond these, letters and Roman numerals would be absurdly long: shown as decimals instead.
+_MAX_LETTERS = 780  # zz...: 30 repeats of the alphabet
+_MAX_ROMAN = 3999
 
 
 @dataclass(slots=True)
@@ -45,9 +52,18 @@ def _int(el: etree._Element | None, default: int | None = None) -> int | None:
         return default
 
 
-def _parse_level(lvl: etree._Element) -> Level:
+def level_index(value: str | None) -> int | None:
+    """A `w:ilvl` as a list level 0..8, None when it is not one (damaged or hostile)."""
+    try:
+        index = int(value) if value is not None else 0
+    except ValueError:
+        return None
+    return index if 0 <= index < LEVELS else None
+
+
+def _parse_level(lvl: etree._Element, clamped: list[int]) -> Level:
     level = Level()
-    level.start = _int(lvl.find(f"{W}start"), 1)
+    level.start = _clamp(_int(lvl.find(f"{W}start"), 1), clamped)
     fmt = lvl.find(f"{W}numFmt")
     if fmt is not None and fmt.get(_VAL):
         level.fmt = fmt.get(_VAL)
@@ -64,8 +80,15 @@ def _parse_level(lvl: etree._Element) -> Level:
     return level
 
 
+def _clamp(start: int | None, clamped: list[int]) -> int | None:
+    if start is None or 0 <= start <= MAX_START:
+        return start
+    clamped.append(start)
+    return max(0, min(start, MAX_START))
+
+
 def _roman(number: int) -> str:
-    if number <= 0:
+    if number <= 0 or number > _MAX_ROMAN:
         return str(number)
     pairs = (
         (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -81,7 +104,7 @@ def _roman(number: int) -> str:
 
 def _letters(number: int, alphabet: str) -> str:
     # Word repeats the letter after the alphabet runs out: a..z, aa..zz, aaa...
-    if number <= 0:
+    if number <= 0 or number > _MAX_LETTERS:
         return str(number)
     size = len(alphabet)
     return alphabet[(number - 1) % size] * ((number - 1) // size + 1)
@@ -119,14 +142,17 @@ class Numbering:
         self.styles = styles or {}
         self.counters: dict[str, list[int | None]] = {}
         self._started: set[str] = set()
+        self.clamped: list[int] = []  # start values outside 0..MAX_START, as written
         if root is None:
             return
         for abstract in root.iter(f"{W}abstractNum"):
             abstract_id = abstract.get(f"{W}abstractNumId")
-            self.abstracts[abstract_id] = {
-                int(lvl.get(f"{W}ilvl", "0")): _parse_level(lvl)
-                for lvl in abstract.findall(f"{W}lvl")
-            }
+            levels = {}
+            for lvl in abstract.findall(f"{W}lvl"):
+                index = level_index(lvl.get(f"{W}ilvl", "0"))
+                if index is not None:
+                    levels[index] = _parse_level(lvl, self.clamped)
+            self.abstracts[abstract_id] = levels
             link = abstract.find(f"{W}numStyleLink")
             if link is not None:
                 self.style_links[abstract_id] = link.get(_VAL)
@@ -137,13 +163,15 @@ class Numbering:
                 continue
             instance = _Instance(abstract.get(_VAL))
             for override in num.findall(f"{W}lvlOverride"):
-                ilvl = int(override.get(f"{W}ilvl", "0"))
-                start = _int(override.find(f"{W}startOverride"))
+                ilvl = level_index(override.get(f"{W}ilvl", "0"))
+                if ilvl is None:
+                    continue
+                start = _clamp(_int(override.find(f"{W}startOverride")), self.clamped)
                 if start is not None:
                     instance.overrides[ilvl] = start
                 lvl = override.find(f"{W}lvl")
                 if lvl is not None:
-                    instance.level_overrides[ilvl] = _parse_level(lvl)
+                    instance.level_overrides[ilvl] = _parse_level(lvl, self.clamped)
             self.instances[num_id] = instance
 
     def _abstract_for(self, num_id: str, depth: int = 0) -> str | None:
@@ -176,9 +204,9 @@ class Numbering:
         if instance is None or not levels:
             return None
         level = instance.level_overrides.get(ilvl) or levels.get(ilvl)
-        if level is None:
+        if level is None or not 0 <= ilvl < LEVELS:
             return None
-        counters = self.counters.setdefault(abstract_id, [None] * 9)
+        counters = self.counters.setdefault(abstract_id, [None] * LEVELS)
         if num_id not in self._started:
             self._started.add(num_id)
             for over_level, start in instance.overrides.items():

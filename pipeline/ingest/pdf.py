@@ -11,9 +11,17 @@ import io
 from ..errors import EncryptedFileError, LimitExceededError, NoTextLayerError, UnreadableFileError
 from ..models import Document
 from ..options import Options
+from .ocr import recognise
 from .pdflayout import Grid, PageContent, Word, layout
 
-OCR_HINT = "run OCR first, e.g. `ocrmypdf -l bul in.pdf out.pdf`, then retry with out.pdf"
+OCR_HINT = (
+    "read it with OCR (leave out `--ocr never`), or run OCR first, e.g. "
+    "`ocrmypdf -l bul in.pdf out.pdf`, then retry with out.pdf"
+)
+NO_TEXT_FOUND = (
+    "OCR found no text on its pages (blank pages or pictures?): "
+    "ask the sender for a scan of the draft or for the Word file"
+)
 
 
 ENCRYPTED = (
@@ -114,9 +122,14 @@ def read_pdf(data: bytes, path: str, options: Options) -> Document:
         pages = pdfium_pages(data, path, options)
     else:
         pages = plumber_pages(data, path, options)
+    # The one hand-over of scanned pages to OCR (`--ocr`).
+    pages, recognised = recognise(data, path, pages, options)
     if not any(page.words for page in pages):
-        raise NoTextLayerError(f"the PDF has no text layer (a scan?): {OCR_HINT}", path=path)
+        hint = NO_TEXT_FOUND if recognised else OCR_HINT
+        raise NoTextLayerError(f"the PDF has no text layer (a scan?): {hint}", path=path)
     body, headers, footers = layout(pages)
+    if recognised:
+        recognised.mark(body + headers + footers)
     return Document(
         path=path,
         format="pdf",

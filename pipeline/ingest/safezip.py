@@ -10,6 +10,7 @@ never used as paths.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 
@@ -109,15 +110,16 @@ class SafeZip:
         """
         left = self.limits.max_unzipped_mb * _MB
         xml_names: set[str] = set()
-        ordered = sorted(self._infos, key=lambda name: name != _CONTENT_TYPES)
+        ordered = sorted(self._infos, key=lambda name: name.lower() != _CONTENT_TYPES.lower())
         for name in ordered:
             data = self._inflate(self._infos[name], left)
             left -= len(data)
             if name.lower().endswith(_XML_SUFFIXES) or name in xml_names:
                 plain_ok = name in self._plain_doctype_ok
                 refuse_dtd(data, name=name, path=self.path, plain_ok=plain_ok)
+                refuse_foreign_encoding(data, name=name, path=self.path)
                 self._parts[name] = data
-            if name == _CONTENT_TYPES:
+            if name.lower() == _CONTENT_TYPES.lower():
                 xml_names = _xml_typed(parse_xml(data, name=name, path=self.path), self.names())
 
     def names(self) -> list[str]:
@@ -145,20 +147,20 @@ class SafeZip:
                 path=self.path,
             )
         cap = _ratio_cap(info, self.limits) + _SMALL
-        out = bytearray()
+        out = io.BytesIO()  # getvalue() hands its buffer over: a 245 MB part is held once
         try:
             # zipfile never returns more than the declared size (then fails the checksum), so
             # the caps below are a second line for sizes it believes.
             with self._zip.open(info) as handle:
                 while chunk := handle.read(_CHUNK):
-                    out += chunk
-                    if len(out) > budget:
+                    out.write(chunk)
+                    if out.tell() > budget:
                         raise LimitExceededError(
                             f"{name} inflates beyond the {self.limits.max_unzipped_mb:g} MB limit "
                             "(a ZIP bomb?): raise it with --max-unzipped-mb if the file is genuine",
                             path=self.path,
                         )
-                    if len(out) > cap:
+                    if out.tell() > cap:
                         raise LimitExceededError(
                             f"{name} inflates more than {self.limits.max_ratio:g}× (a ZIP bomb?): "
                             "raise the limit with --max-ratio if the file is genuine",
@@ -175,7 +177,7 @@ class SafeZip:
                 f"the file is damaged or truncated ({name}: {exc}): {_DAMAGED_HINT}",
                 path=self.path,
             ) from None
-        return bytes(out)
+        return out.getvalue()
 
     def xml(self, name: str) -> etree._Element:
         return parse_xml(self.read(name), name=name, path=self.path)
@@ -193,13 +195,16 @@ def _xml_typed(types: etree._Element, names: list[str]) -> set[str]:
         for default in types.iter(f"{_CT}Default")
         if is_xml(default.get("ContentType") or "")
     }
+    # Part names compare without case (Open Packaging Conventions), as consumers look them up.
     overrides = {
-        (override.get("PartName") or "").lstrip("/")
+        (override.get("PartName") or "").lstrip("/").lower()
         for override in types.iter(f"{_CT}Override")
         if is_xml(override.get("ContentType") or "")
     }
     return {
-        name for name in names if name in overrides or name.rsplit(".", 1)[-1].lower() in extensions
+        name
+        for name in names
+        if name.lower() in overrides or name.rsplit(".", 1)[-1].lower() in extensions
     }
 
 
@@ -219,6 +224,42 @@ def refuse_dtd(data: bytes, *, name: str, path: str, plain_ok: bool = False) -> 
         raise LimitExceededError(
             f"{name} declares a DTD or entities, which Word never writes; refused as unsafe: "
             "ask the sender for a clean copy, or open and re-save it in Word",
+            path=path,
+        )
+
+
+_DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
+_OPC_ENCODINGS = {
+    b"utf8",
+    b"utf16",
+    b"utf16le",
+    b"utf16be",
+    b"unicode",
+    b"utf32",
+    b"utf32le",
+    b"utf32be",
+}
+
+
+def refuse_foreign_encoding(data: bytes, *, name: str, path: str) -> None:
+    """A package's XML is UTF-8 or UTF-16 (the Open Packaging Conventions say so). Anything
+    else (EBCDIC, say) no Word writes, and hides markup from the DTD scan: damaged input."""
+    head = data[:512]
+    if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return
+    head = head.replace(b"\x00", b"").lstrip()
+    declared = _DECLARED.match(head)
+    if head and (
+        not head.startswith(b"<")
+        or (
+            declared
+            and declared.group(1).lower().replace(b"-", b"").replace(b"_", b"")
+            not in _OPC_ENCODINGS
+        )
+    ):
+        raise UnreadableFileError(
+            f"the file is damaged ({name} is not UTF-8 or UTF-16 XML, as Word writes it): "
+            f"{_DAMAGED_HINT}",
             path=path,
         )
 

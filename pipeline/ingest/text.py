@@ -11,6 +11,7 @@ import codecs
 from ..errors import UnreadableFileError
 from ..models import Block, Document, Provenance
 from ..options import Options
+from .budget import check_text
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -50,18 +51,22 @@ def read_text(data: bytes, path: str, options: Options) -> Document:
             "mark: save it as UTF-8 text and retry",
             path=path,
         )
+    # Old Mac files end lines with CR alone; CRLF and CR both become LF (line numbers stay).
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    check_text(0, len(text), options.limits, path)
     blocks: list[Block] = []
     page = 1
     has_pages = "\f" in text
     # split("\n"), not splitlines(): the latter also breaks at \f and \v and shifts line numbers.
     for number, raw in enumerate(text.split("\n"), start=1):
-        raw = raw.rstrip("\r")
         if "\f" in raw:
             page += raw.count("\f")
             raw = raw.replace("\f", "")
         stripped = raw.strip()
         if not stripped:
             continue
+        if len(blocks) == options.limits.max_paragraphs:  # before a million Blocks are built
+            check_text(len(blocks) + 1, 0, options.limits, path)
         indent = len(raw) - len(raw.lstrip("\t"))
         blocks.append(
             Block(

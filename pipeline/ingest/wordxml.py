@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from .numbering import Numbering
+from .numbering import Numbering, level_index
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -265,7 +265,7 @@ class WordWalker:
                 ilvl = num_pr.find(W + "ilvl")
                 num = (
                     num_id.get(_VAL) if num_id is not None else None,
-                    int(ilvl.get(_VAL, "0")) if ilvl is not None else None,
+                    level_index(ilvl.get(_VAL, "0")) if ilvl is not None else None,
                 )
             rpr = ppr.find(W + "rPr")
             if rpr is not None:
@@ -429,8 +429,12 @@ class WordWalker:
                     code = int(char, 16)
                 except ValueError:
                     continue
-                # Symbol-font characters live in the private area; show them as a bullet.
-                self._emit(chr(code) if code < 0xE000 else "•", run, node, out, bold)
+                # Symbol-font characters live in the private area; show them as a bullet. A
+                # control character or a surrogate is no character at all: left out.
+                if code >= 0xE000:
+                    self._emit("•", run, node, out, bold)
+                elif code >= 0x20 and not 0x7F <= code < 0xA0 and not 0xD800 <= code < 0xE000:
+                    self._emit(chr(code), run, node, out, bold)
 
     def _emit(self, text: str, run, node, out: _Builder, bold: bool) -> None:
         if not text or self._placeholder:
@@ -519,7 +523,7 @@ def read_styles(root: etree._Element | None) -> dict[str, dict]:
             ilvl = num_pr.find(W + "ilvl")
             entry["numPr"] = (
                 num_id.get(_VAL) if num_id is not None else None,
-                int(ilvl.get(_VAL, "0")) if ilvl is not None else None,
+                level_index(ilvl.get(_VAL, "0")) if ilvl is not None else None,
             )
         raw[style_id] = entry
 

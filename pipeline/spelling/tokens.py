@@ -140,6 +140,9 @@ def _starts_sentence(text: str, start: int) -> bool:
     return bool(re.search(r"(?:^|\s)(?:\d+|[IVXivx]+|[а-я])[.)]$", before))
 
 
+MAX_WORD_LETTERS = 60  # the longest Bulgarian words have about 30 letters
+
+
 def _skip_reason(
     text: str, word: str, start: int, end: int, spans: list[tuple[int, int]], heading: bool
 ) -> str | None:
@@ -152,6 +155,10 @@ def _skip_reason(
         return "latin" if word.isascii() else "script"
     if len(word) == 1:
         return "letter"
+    if len(word) > MAX_WORD_LETTERS:
+        # No word is this long; looking one up builds its edits and parts, which grows with the
+        # square of its length (a 150,000-letter "word" took gigabytes).
+        return "too long"
     if abbreviation_like(word, heading):
         return "abbreviation"
     dotted = end < len(text) and text[end] == "."
