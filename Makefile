@@ -14,11 +14,13 @@ SOURCES := $(shell find pipeline -type f \( -name '*.py' -o -name '*.csv' -o -na
 # only when a draft was added, removed or edited (tools/list_inputs.py); batch's cache decides
 # which drafts to recompute, and --prune removes, and lists, the outputs of drafts that are gone.
 INPUTS_LISTING := outputs/.inputs-listing
-ifneq ($(filter all outputs/summary.json,$(or $(MAKECMDGOALS),all)),)
+DATABASE := outputs/programmes.sqlite
+DATABASE_STAMP := outputs/.programmes-loaded
+ifneq ($(filter all outputs/summary.json db $(DATABASE_STAMP),$(or $(MAKECMDGOALS),all)),)
   $(shell $(PYTHON) tools/list_inputs.py inputs $(INPUTS_LISTING))
 endif
 
-.PHONY: all test test-slow corpus check lint format bench bench-pdf profile clean distclean
+.PHONY: all db FORCE test test-slow corpus check lint format bench bench-pdf profile clean distclean
 .DEFAULT_GOAL := all
 
 # `natprog batch` is the incremental build: it skips a draft whose bytes, natprog (version and
@@ -34,6 +36,19 @@ outputs/summary.json: $(STAMP) $(SOURCES) $(INPUTS_LISTING)
 
 $(INPUTS_LISTING):
 	$(PYTHON) tools/list_inputs.py inputs $@
+
+# `make db`: every draft in inputs/ in one SQLite database, outputs/programmes.sqlite (see the
+# README, *The dataset*). `natprog db` itself skips the drafts it loaded unchanged and reloads a
+# changed one only (and drops the programmes of drafts no longer there); the listing above tells
+# make that a draft changed. The stamp is touched only when every draft loaded, so a failed run
+# is retried (the database itself is written to even then); a deleted database is rebuilt.
+db: $(DATABASE_STAMP)
+
+$(DATABASE_STAMP): $(STAMP) $(SOURCES) $(INPUTS_LISTING) $(if $(wildcard $(DATABASE)),,FORCE)
+	$(NATPROG) db inputs -o $(DATABASE)
+	touch $@
+
+FORCE:
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -76,6 +91,7 @@ bench: $(STAMP)
 	$(BIN)/python -m compileall -q pipeline
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/bench_ocr.py
+	$(BIN)/python benchmarks/bench_dataset.py
 
 # PDF reading at 1×, 8× and 32× the 2012 PDF (608 pages) beside pdfplumber; a few minutes.
 bench-pdf: $(STAMP)

@@ -528,6 +528,83 @@ def diff(old: Path, new: Path, outdir: Path, threshold: float | None, **kwargs) 
     )
 
 
+# --- `natprog db` and `natprog browse` (issue 16) -----------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "database",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("programmes.sqlite"),
+    show_default=True,
+    help="The SQLite database to create or update.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Drafts processed in parallel (default: the number of CPU cores).",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Lowest similarity (0-100) at which two activities are the same one (default 65).",
+)
+@input_options
+def db(paths: tuple[Path, ...], database: Path, jobs: int | None, threshold, **kwargs) -> None:
+    """Load drafts (or their JSON) into one SQLite database of every programme, with lineage.
+
+    PATHS are drafts, extraction JSON files or folders of them. A file loaded before and
+    unchanged is skipped; a changed one replaces its programme; lineage is brought up to date.
+    """
+    from .dataset.load import load
+
+    options = _options_from_kwargs(kwargs)
+    report = load(
+        paths,
+        database,
+        options,
+        jobs=jobs,
+        threshold=threshold,
+        on_outcome=lambda outcome: (
+            _err(f"natprog: {outcome.line()}") if outcome.error else click.echo(outcome.line())
+        ),
+    )
+    click.echo(f"{report.total_line()} → {database}")
+    code = report.exit_code()
+    if code:
+        raise SystemExit(code)
+
+
+@cli.command()
+@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8001,
+    show_default=True,
+    help="Port on 127.0.0.1 to serve the site at.",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in a web browser.")
+def browse(database: Path, port: int, open_browser: bool) -> None:
+    """Browse a `natprog db` database in a web browser (Datasette, on localhost only)."""
+    from .dataset.site import serve
+
+    code = serve(
+        database,
+        port=port,
+        open_browser=open_browser,
+        on_start=lambda url: _err(f"natprog: serving {database} at {url} (Ctrl-C stops)"),
+    )
+    if code:
+        raise SystemExit(code)
+
+
 # --- `natprog fix` (issue 17) --------------------------------------------------------------
 
 

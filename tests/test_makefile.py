@@ -103,3 +103,27 @@ def test_make_prunes_the_outputs_of_removed_drafts():
     """The recipe passes --prune, so outputs of a draft removed from inputs/ go, and are listed."""
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "$(NATPROG) batch inputs -o outputs --prune" in makefile
+
+
+def test_make_db_waits_for_a_changed_draft(project):
+    later = time.time() + 5
+    for name in ("programmes.sqlite", ".programmes-loaded"):
+        (project / "outputs" / name).touch()
+        os.utime(project / "outputs" / name, (later, later))
+
+    def db_up_to_date() -> bool:
+        done = subprocess.run(["make", "-q", "db"], cwd=project, capture_output=True, timeout=60)
+        assert done.returncode in (0, 1), done.stderr
+        return done.returncode == 0
+
+    assert db_up_to_date()
+    touch_later(project / "inputs" / "np2012-draft.txt")
+    assert not db_up_to_date()
+
+
+def test_make_db_rebuilds_a_deleted_database(project):
+    later = time.time() + 5
+    (project / "outputs" / ".programmes-loaded").touch()
+    os.utime(project / "outputs" / ".programmes-loaded", (later, later))
+    done = subprocess.run(["make", "-q", "db"], cwd=project, capture_output=True, timeout=60)
+    assert done.returncode == 1  # no outputs/programmes.sqlite

@@ -45,7 +45,10 @@ def _readme_commands() -> list[str]:
     commands = []
     for block in re.findall(r"```sh\n(.*?)```", README, re.S):
         for line in block.splitlines():
-            if line.startswith(".venv/bin/natprog "):
+            # `browse` serves until stopped: tests/test_dataset_browser.py runs it
+            if line.startswith(".venv/bin/natprog ") and not line.startswith(
+                ".venv/bin/natprog browse "
+            ):
                 commands.append(re.sub(r"\s+#.*$", "", line).strip())
     return commands
 
