@@ -71,10 +71,10 @@ def _converting_once():
     real = convert.convert_to_docx
     done: dict[tuple, bytes] = {}
 
-    def once(path, options, suffix=None):
+    def once(path, options, suffix=None, **more):
         key = (str(path), suffix)
         if key not in done:
-            done[key] = real(path, options, suffix=suffix)
+            done[key] = real(path, options, suffix=suffix, **more)
         return done[key]
 
     convert.convert_to_docx = once
