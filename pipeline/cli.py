@@ -18,9 +18,8 @@ import click
 
 from . import __version__
 from .errors import ExitCode, NatprogError, OutputError, UsageError, internal_error
+from .interrupts import signals_interrupt
 from .options import Limits, Options
-from .project import load_config, options_from_config
-from .workers import signals_interrupt
 
 
 def _build_options(
@@ -30,6 +29,9 @@ def _build_options(
     limits: dict | None = None,
     **extra,
 ) -> Options:
+    # Imported here, not at the top: `natprog --help` must not pay for the rule table.
+    from .project import load_config, options_from_config
+
     options = options_from_config(load_config(config), Options(), config)
     changes = {key: value for key, value in extra.items() if value is not None}
     if revisions:

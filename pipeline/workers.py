@@ -14,6 +14,8 @@ import signal
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
+from .interrupts import signals_interrupt  # noqa: F401  (batch uses it from here too)
+
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 _JOIN_TIMEOUT_S = 5.0
 
@@ -103,28 +105,3 @@ def _kill_group(pid: int | None) -> None:
         return
     with contextlib.suppress(OSError):  # already gone, or never became a group leader
         os.killpg(pid, signal.SIGKILL)
-
-
-@contextlib.contextmanager
-def signals_interrupt() -> Iterator[None]:
-    """SIGTERM and SIGHUP raise KeyboardInterrupt while the block runs (main thread only), so
-    the `finally` blocks that stop workers and remove staging folders run for them too."""
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum, frame):  # noqa: ARG001  (signal handler signature)
-        raise KeyboardInterrupt
-
-    previous = {}
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            number = getattr(signal, name)
-            previous[number] = signal.signal(number, interrupt)
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)

@@ -24,7 +24,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("diff stage", ("diff.model", "diff.match", "diff.compare", "diff.result", "diff.findings")),
     ("emit", ("emit",)),
     ("recipes", ("run", "diff", "project", "batch_cache", "discover", "dataset")),
-    ("commands", ("batch", "cli", "__main__", "")),
+    ("commands", ("batch", "cli", "__main__", "workers", "interrupts", "")),
 ]
 
 
