@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 _GUTTER = 6.0  # points: the narrowest white gap between two columns
 _MARGIN = 0.15  # share of the text width at either side where no gutter is looked for
 _MIN_LINES = 4  # lines each column needs in a stretch before it is believed
+_SAME_WIDTH = 0.75  # the narrowest column of running text against the widest
+_SAME_FILL = 0.5  # the emptiest column of running text against the fullest, in lines
 
 
 @dataclass(slots=True)
@@ -60,13 +62,23 @@ def _close(
         columns.append(
             [Line(ws) for line in stretch if (ws := [w for w in line.words if low <= w.x0 < high])]
         )
-    if sum(len(column) >= _MIN_LINES for column in columns) < 2:
+    if sum(len(column) >= _MIN_LINES for column in columns) < 2 or not _running_text(columns):
         rest.extend(stretch)
         return
     top = stretch[0].top
     for index, column in enumerate(columns):
         if column:
             runs.append(ColumnRun(top, index, column, max(line.x1 for line in column)))
+
+
+def _running_text(columns: list[list[Line]]) -> bool:
+    """Columns of running text are about as wide as each other and about as full. A borderless
+    label | value table is not: its label column is narrower, and its labels, one or two short
+    lines each, are far fewer than the lines of the values beside them."""
+    filled = [column for column in columns if column]
+    widths = [max(line.x1 for line in c) - min(line.x0 for line in c) for c in filled]
+    counts = [len(c) for c in filled]
+    return min(widths) >= _SAME_WIDTH * max(widths) and min(counts) >= _SAME_FILL * max(counts)
 
 
 def _find_gutters(lines: list[Line]) -> list[tuple[float, float]]:
