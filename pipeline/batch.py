@@ -231,11 +231,16 @@ def run_batch(
             continue
         todo.append(job)
     jobs_by_name = {job.display: job for job in todo}
-    with signals_interrupt(), contextlib.closing(_run_jobs(todo, jobs or _cores())) as running:
-        for result in running:
-            results[result.file] = result
-            if on_result:
-                on_result(result)
+    try:
+        with signals_interrupt(), contextlib.closing(_run_jobs(todo, jobs or _cores())) as running:
+            for result in running:
+                results[result.file] = result
+                if on_result:
+                    on_result(result)
+    finally:
+        # Workers stopped mid-draft (Ctrl-C, SIGTERM) leave their staging folders behind; the
+        # pool has killed and reaped them by now, so their folders count as a dead run's.
+        staging.clean_stale(output)
     for result in results.values():
         if result.failed and result.file in jobs_by_name:  # e.g. a worker the OOM killer took
             _remove_stale_outputs(jobs_by_name[result.file].outdir)
