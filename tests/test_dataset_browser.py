@@ -15,24 +15,10 @@ import time
 import urllib.request
 
 import pytest
-from test_report_browser import CHROMIUM, FLAGS
+import test_report_browser
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"Chromium is not installed at {CHROMIUM}: apt-get install chromium")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="Playwright is not installed: pip install -e '.[test]'"
-    )
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=FLAGS
-        )
-        yield launched
-        launched.close()
+browser = test_report_browser.browser  # the one Chromium launcher, shared with the report test
 
 
 def _free_port() -> int:
