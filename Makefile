@@ -30,7 +30,16 @@ endif
 # One recipe writes outputs/, so `make -j2` is safe.
 all: outputs/summary.json
 
-outputs/summary.json: $(STAMP) $(SOURCES) $(INPUTS_LISTING)
+# The report's Jinja2 templates compiled to Python ahead of time (~20 ms of every run that writes
+# a report); a build artefact, not committed. natprog checks it against the templates' digests
+# and Jinja2's version and reads the templates from source when it is missing or stale.
+TEMPLATES := $(wildcard pipeline/templates/*.j2 pipeline/templates/*.css pipeline/templates/*.js)
+COMPILED_TEMPLATES := pipeline/templates/compiled/sources.json
+
+$(COMPILED_TEMPLATES): $(TEMPLATES) | $(STAMP)
+	$(BIN)/python -m natprog.emit.templating
+
+outputs/summary.json: $(STAMP) $(COMPILED_TEMPLATES) $(SOURCES) $(INPUTS_LISTING)
 	$(BIN)/python -m compileall -q pipeline
 	$(NATPROG) batch inputs -o outputs --prune
 
@@ -55,6 +64,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e .
 	$(BIN)/python -m compileall -q pipeline
+	$(BIN)/python -m natprog.emit.templating
 	touch $@
 
 $(TEST_STAMP): $(STAMP)
@@ -63,7 +73,7 @@ $(TEST_STAMP): $(STAMP)
 
 # The everyday suite, in parallel (pytest-xdist); tests marked `slow` are left to `make test-slow`,
 # which CI runs after it.
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) $(COMPILED_TEMPLATES)
 	$(BIN)/python -m pytest -q -n auto -m "not slow"
 
 test-slow: $(TEST_STAMP)
@@ -87,14 +97,14 @@ check: lint test
 
 # Speed and memory against the targets in the README; writes the table there and into
 # benchmarks/results.md. Slow (about a minute or two) and machine-dependent: not part of `test`.
-bench: $(STAMP)
+bench: $(STAMP) $(COMPILED_TEMPLATES)
 	$(BIN)/python -m compileall -q pipeline
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/bench_ocr.py
 	$(BIN)/python benchmarks/bench_dataset.py
 
 # PDF reading at 1×, 8× and 32× the 2012 PDF (608 pages) beside pdfplumber; a few minutes.
-bench-pdf: $(STAMP)
+bench-pdf: $(STAMP) $(COMPILED_TEMPLATES)
 	$(BIN)/python -m compileall -q pipeline
 	$(BIN)/python benchmarks/pdf_scale.py
 
@@ -106,4 +116,4 @@ clean:
 	find outputs -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .hypothesis pipeline/templates/compiled

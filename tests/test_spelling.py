@@ -307,3 +307,29 @@ def test_a_word_hyphenated_at_a_line_end_is_whole():
     text = "Мерки за предот-\nвратяване и противо- действие; МКБТХ - Бургас и предот- вратни."
     # `предот- вратни` is no word joined either: only the half that is no word is reported.
     assert _unknown(text) == ["предот"]
+
+
+def test_capitalised_stems_are_the_dic_stems_that_open_with_a_capital():
+    """The fast byte scan for the place-name table lists exactly what reading the whole .dic does,
+    in the same order."""
+    from natprog.spelling.affixes import capitalised_stems, stem_flags
+
+    expected = [stem for stem in stem_flags() if stem[:1].isupper()]
+    assert list(capitalised_stems()) == expected
+    assert len(expected) > 5000
+
+
+def test_place_stems_are_found_as_the_table_of_every_stem_finds_them():
+    """`_place_stem` looks a stem up backwards; it must answer as the plain table of every stem
+    of every place (first place wins) would."""
+    from natprog.spelling.vocabulary import _place_stem, settlements
+
+    table: dict[str, str] = {}
+    for lower, name in settlements().items():
+        for stem in (lower, lower[:-1], lower[:-1] + "ен", lower[:-1] + "й", lower + "н"):
+            if len(stem) >= 3:
+                table.setdefault(stem, name)
+    assert all(_place_stem(stem) == name for stem, name in table.items())
+    probes = [stem + tail for stem in list(table)[::50] for tail in ("а", "ен", "й", "н", "")]
+    assert [_place_stem(p) for p in probes] == [table.get(p) for p in probes]
+    assert _place_stem("видин") == "Видин" and _place_stem("ви") is None

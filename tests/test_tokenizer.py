@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DRAFT_2012, ROOT
-from natprog.abbreviations.spacy_rules import RULES_PATH, dump_rules
+from natprog.abbreviations.spacy_rules import NARROW_ALPHABET, NARROW_KEYS, RULES_PATH, dump_rules
 from natprog.abbreviations.tokenizer import analyse, analyse_with_spacy, spacy_pipeline
 
 UPPER = "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЮЯ"
@@ -98,6 +101,48 @@ def test_same_tokens_as_spacy_around_abbreviations(reference):
         [(t.text, t.idx, t.whitespace_) for t in a] for a in analyse_with_spacy(texts, reference)
     ]
     assert ours == theirs
+
+
+def test_same_matches_as_spacy_beyond_the_narrow_alphabet(reference):
+    """Chunks holding CJK, Arabic, Devanagari or emoji go through the full patterns."""
+    rng = random.Random(6)
+    odd = "漢字中文한국어عربيةहिन्दी😀👍🏽✔️"
+    texts = [
+        "МКБТХ и 漢字-ДАЗД.",
+        "НПО-то (عربية) и АСП;",
+        "Среща в Токио 東京, ДАНС–Варна!",
+        "😀ДАЗД😀 и МВР👍",
+    ]
+    for _ in range(500):
+        words = _text(rng).split(" ")
+        texts.append(" ".join(w + rng.choice(odd) if rng.random() < 0.3 else w for w in words))
+    _assert_same(texts, reference)
+
+
+_COMMON = "абвгдежзийклмнопрстуфхцчшщъьюяАБВГДЕЖЗИКabcXYZ0123456789.,;:-–—()[]\"'„“”«»!?/&%$€§+=*"
+_NARROW_CHARS = st.one_of(
+    st.sampled_from(_COMMON),
+    *(st.characters(min_codepoint=low, max_codepoint=high) for low, high in NARROW_ALPHABET),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(_NARROW_CHARS, min_size=1, max_size=12))
+def test_narrow_patterns_find_what_the_full_ones_find(text):
+    """On text in the narrow alphabet, the cut classes match exactly as spaCy's full ones."""
+    rules = json.loads(RULES_PATH.read_text(encoding="utf-8"))
+    for key in NARROW_KEYS:
+        full, narrow = _compiled(rules[key]), _compiled(rules["narrow"][key])
+        assert [m.span() for m in narrow.finditer(text)] == [m.span() for m in full.finditer(text)]
+
+
+_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def _compiled(pattern: str) -> re.Pattern:
+    if pattern not in _PATTERNS:
+        _PATTERNS[pattern] = re.compile(pattern)
+    return _PATTERNS[pattern]
 
 
 def test_the_rules_file_is_what_spacy_has():

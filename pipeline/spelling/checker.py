@@ -362,11 +362,10 @@ class SpellChecker:
     def _proper_name(self, word: str) -> bool:
         """The dictionary lists the word with its capital: a place or a person (Богомил, even
         though богомил is a word too)."""
-        from .affixes import stem_flags
+        from .affixes import capitalised_stems, stem_flags
 
-        return word in stem_flags() or (
-            self.dictionary.spell(word) and not self.dictionary.spell(word.lower())
-        )
+        listed = word in capitalised_stems() if word[:1].isupper() else word in stem_flags()
+        return listed or (self.dictionary.spell(word) and not self.dictionary.spell(word.lower()))
 
 
 def find_misspellings(

@@ -92,12 +92,10 @@ def units() -> frozenset[str]:
 def settlements() -> dict[str, str]:
     """Place names in lower case, one word (Стара Загора → старозагора), to the name: the
     settlements of EKATTE and bg_BG's capitalised stems of four letters or more (Пакистан)."""
-    from .affixes import stem_flags
+    from .affixes import capitalised_stems
 
     out: dict[str, str] = {
-        stem.lower(): stem
-        for stem in stem_flags()
-        if len(stem) >= 4 and stem[0].isupper() and stem[1:].islower()
+        stem.lower(): stem for stem in capitalised_stems() if len(stem) >= 4 and stem[1:].islower()
     }
     for name in _read_list(SETTLEMENTS_PATH):
         words = name.lower().replace("-", " ").split()
@@ -110,20 +108,36 @@ def settlements() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _place_stems() -> dict[str, str]:
-    """The stems place adjectives and demonyms are made from, to the place: видин (Видин),
-    варнен (Варна), софий (София), русен (Русе), габров (Габрово), бурга (Бургас)."""
-    out: dict[str, str] = {}
-    for lower, name in settlements().items():
-        for stem in (lower, lower[:-1], lower[:-1] + "ен", lower[:-1] + "й", lower + "н"):
-            if len(stem) >= 3:
-                out.setdefault(stem, name)
-    return out
+def _places_by_head() -> tuple[dict[str, int], dict[str, list[str]]]:
+    """Each place's position in `settlements()`, and the places by their name less its last
+    letter (the table `_place_stem` reads, ~3 ms, where the table of every stem took ~15 ms)."""
+    order: dict[str, int] = {}
+    heads: dict[str, list[str]] = {}
+    for position, lower in enumerate(settlements()):
+        order[lower] = position
+        heads.setdefault(lower[:-1], []).append(lower)
+    return order, heads
 
 
 def _place_stem(stem: str) -> str | None:
-    """The place whose name `stem` continues, if any."""
-    return _place_stems().get(stem)
+    """The place whose name `stem` continues, if any: the stems of a place are its name, the name
+    less its last letter, and that plus -ен or -й, or the name plus -н — видин (Видин), варнен
+    (Варна), софий (София), русен (Русе), габров (Габрово), бурга (Бургас). Of several places,
+    the first in `settlements()` order."""
+    if len(stem) < 3:
+        return None
+    order, heads = _places_by_head()
+    candidates = [stem] if stem in order else []
+    candidates += heads.get(stem, ())
+    if stem.endswith("ен"):
+        candidates += heads.get(stem[:-2], ())
+    if stem.endswith("й"):
+        candidates += heads.get(stem[:-1], ())
+    if stem.endswith("н") and stem[:-1] in order:
+        candidates.append(stem[:-1])
+    if not candidates:
+        return None
+    return settlements()[min(candidates, key=order.__getitem__)]
 
 
 def _place_source(place: str) -> str:
