@@ -236,7 +236,7 @@ def extract(files: tuple[Path, ...], outdir: Path, fail_on: str, **kwargs) -> No
     summaries: list[tuple[str, dict]] = []
     for path in files:
         try:
-            result, written = run_extract(path, outdir, options)
+            result, written = run_extract(path, outdir, options, parallel=True)
         except Exception as error:  # one bad file never stops the others
             failure = _failure(error, path)
             report.add_failure(str(path), int(failure.exit_code), failure.one_line())

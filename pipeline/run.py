@@ -39,11 +39,13 @@ def extract(
     formats: tuple[str, ...] | None = None,
     *,
     own_folder: bool = False,
+    parallel: bool = False,
 ) -> tuple[Result, list[Path]]:
     """Process one draft and write its outputs into `outdir` (with `own_folder`, a folder of
-    this draft's outputs only, replaced whole)."""
+    this draft's outputs only, replaced whole; with `parallel`, the workbook in a forked child
+    beside the other outputs, see `emit.sidecar`)."""
     result = process(path, options)
-    return result, emit(result, Path(outdir), formats, own_folder=own_folder)
+    return result, emit(result, Path(outdir), formats, own_folder=own_folder, parallel=parallel)
 
 
 def fix(

@@ -35,6 +35,8 @@ DEFAULT_FORMATS: tuple[str, ...] = tuple(OUTPUTS)
 # Outputs that describe the whole folder, not one input: staged with the rest, told which folder
 # they describe (`described`), so the set moves in as one.
 FOLDER_OUTPUTS: frozenset[str] = frozenset({"datapackage"})
+# The output `emit(..., parallel=True)` writes in a forked child beside the others (sidecar.py).
+SIDECAR_OUTPUT = "xlsx"
 
 
 def _writer(spec: str) -> Callable:
@@ -87,6 +89,7 @@ def emit(
     formats: tuple[str, ...] | None = None,
     *,
     own_folder: bool = False,
+    parallel: bool = False,
 ) -> list[Path]:
     """Write the outputs of one input as one unit; on any failure none of them is touched.
 
@@ -109,16 +112,31 @@ def emit(
     except OSError as exc:
         raise OutputError(cannot_write(outdir, exc)) from None
     chosen = formats or DEFAULT_FORMATS
+    paths = output_paths(result.stem, stage, chosen)
+    described = {} if own_folder else {"described": outdir}
+
+    def write(name: str) -> Path | None:
+        writer = _writer(OUTPUTS[name][1])
+        if name in FOLDER_OUTPUTS:
+            return writer(data, paths[name], original, **described)
+        return writer(data, paths[name], original)
+
+    sidecar = None
     try:
-        produced = []
-        for name, path in output_paths(result.stem, stage, chosen).items():
-            writer = _writer(OUTPUTS[name][1])
-            if name in FOLDER_OUTPUTS and not own_folder:
-                made = writer(data, path, original, described=outdir)
-            else:
-                made = writer(data, path, original)
-            if made is not None:  # a writer may decline (e.g. the annotated copy of a PDF)
-                produced.append(outdir / Path(made).relative_to(stage))
+        made: dict[str, Path | None] = {}
+        if parallel and SIDECAR_OUTPUT in paths and len(paths) > 1:
+            from .sidecar import Sidecar, can_fork
+
+            if can_fork():
+                sidecar = Sidecar(lambda: write(SIDECAR_OUTPUT))
+        for name in paths:
+            if sidecar is None or name != SIDECAR_OUTPUT:
+                made[name] = write(name)
+        if sidecar is not None:
+            made[SIDECAR_OUTPUT] = sidecar.result()  # type: ignore[assignment]
+            sidecar = None
+        # a writer may decline (e.g. the annotated copy of a PDF)
+        produced = [outdir / Path(made[n]).relative_to(stage) for n in paths if made[n]]
         if own_folder:
             staging.swap_folder(stage, outdir)
         else:
@@ -128,6 +146,8 @@ def emit(
     except OSError as exc:
         raise OutputError(cannot_write(outdir, exc)) from None
     finally:
+        if sidecar is not None:
+            sidecar.stop()
         shutil.rmtree(stage, ignore_errors=True)
 
 
