@@ -50,3 +50,30 @@ def test_batch_help_imports_no_heavy_library():
     code += "with contextlib.redirect_stdout(io.StringIO()):\n    main(['batch', '--help'])"
     loaded = _modules_after(code)
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def test_the_installed_command_exits_fast_with_its_code_and_all_its_output(tmp_path):
+    """`natprog` leaves through `os._exit` (cli.entry): its exit code, and every byte it wrote
+    to a pipe, must be what `main()` gives in-process."""
+    import json
+    import shutil
+    from pathlib import Path
+
+    from conftest import DRAFT_2012
+    from natprog.cli import main
+
+    command = shutil.which("natprog", path=str(Path(sys.executable).parent))
+    assert command is not None
+    args = ["check", str(DRAFT_2012["docx"]), "--format", "json"]
+    done = subprocess.run([command, *args], capture_output=True, text=True)
+    report = json.loads(done.stdout)  # the whole JSON arrived, not a truncated buffer
+    assert report and done.returncode == 1  # the 2012 draft has errors: check fails on them
+    code = main(args)
+    assert done.returncode == code
+    module = subprocess.run(
+        [sys.executable, "-m", "natprog", "extract", "missing.docx", "-o", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert module.returncode == main(["extract", "missing.docx", "-o", str(tmp_path)]) != 0
+    assert module.stderr.startswith("natprog: missing.docx")
