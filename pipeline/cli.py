@@ -6,6 +6,7 @@ exit code of their class (`errors.ExitCode`), in `main()` and nowhere else.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
@@ -783,10 +784,8 @@ def entry() -> None:
     """
     code = main()
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: main() said so already
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe: main() has already said so
-            pass
     logging.shutdown()
     os._exit(code)
 
