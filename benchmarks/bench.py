@@ -369,6 +369,9 @@ def measure(repeat: int, batch_repeat: int) -> tuple[list[Row], dict]:
             "natprog": [str(NATPROG), "extract", str(DOCX), "-o", str(out)],
             "read": [str(PYTHON), "-c", f"import docx; docx.Document({str(DOCX)!r})"],
         }
+        taskset = shutil.which("taskset")
+        if taskset:  # one core: no workbook sidecar (emit/sidecar.py), all outputs in turn
+            docx_commands["one core"] = [taskset, "-c", "0", *docx_commands["natprog"]]
         pandoc = shutil.which("pandoc")
         if pandoc:
             docx_commands["pandoc"] = [pandoc, "-t", "plain", str(DOCX), "-o", str(tmp / "p.txt")]
@@ -396,6 +399,22 @@ def measure(repeat: int, batch_repeat: int) -> tuple[list[Row], dict]:
                 cpu=docx_cpu,
             )
         )
+        if taskset:
+            one_core = docx_runs["one core"][0]
+            rows.append(
+                Row(
+                    "for scale: the same on one core (`taskset -c 0`: the workbook not written "
+                    "beside the other outputs)",
+                    one_core,
+                    "—",
+                    None,
+                    note=f"{statistics.median(one_core) / statistics.median(pandoc_times):.2f} × "
+                    "pandoc"
+                    if pandoc
+                    else "",
+                    cpu=docx_runs["one core"][1],
+                )
+            )
         rows.append(
             Row(
                 "for scale: `python -c 'import docx; docx.Document(…)'`",
