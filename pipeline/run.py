@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .abbreviations import resolve_abbreviations
 from .checks import run_checks
-from .emit import emit
+from .emit import emit, start_sidecar
 from .ingest import ingest
 from .models import Result
 from .normalize import normalize
@@ -42,10 +42,16 @@ def extract(
     parallel: bool = False,
 ) -> tuple[Result, list[Path]]:
     """Process one draft and write its outputs into `outdir` (with `own_folder`, a folder of
-    this draft's outputs only, replaced whole; with `parallel`, the workbook in a forked child
-    beside the other outputs, see `emit.sidecar`)."""
-    result = process(path, options)
-    return result, emit(result, Path(outdir), formats, own_folder=own_folder, parallel=parallel)
+    this draft's outputs only, replaced whole; with `parallel`, the workbook and the report by
+    a child forked before the draft is read, see `emit.sidecar`)."""
+    sidecar = start_sidecar() if parallel else None
+    try:
+        result = process(path, options)
+        written = emit(result, Path(outdir), formats, own_folder=own_folder, sidecar=sidecar)
+    finally:
+        if sidecar is not None:
+            sidecar.stop()  # an unreadable draft: the child has nothing to write
+    return result, written
 
 
 def fix(

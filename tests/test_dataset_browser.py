@@ -86,8 +86,9 @@ def test_faceted_activities_page(page, site, generated_series):
     page.goto(f"{site}/programmes/activities")
     assert "Дейности" in page.inner_text("h1")
     # the facets the metadata asks for; narrow to the 2016 programme, second version, by clicking
-    page.click("#facet-year li a >> text=2016")
-    page.click("#facet-version li a >> text=2")
+    for facet in ("#facet-year li a >> text=2016", "#facet-version li a >> text=2"):
+        with page.expect_navigation(wait_until="load"):
+            page.click(facet)
     last = generator.snapshots[-1]
     assert page.inner_text("h3").split()[0] == str(len(last.ids))
     assert sorted(_column(page, "id")) == sorted(last.ids.values())
@@ -101,7 +102,10 @@ def test_full_text_search(page, site, generated_series):
     generator = generated_series[0]
     page.goto(f"{site}/programmes/activities")
     page.fill("#_search", "телефонна линия")
-    page.press("#_search", "Enter")
+    # Read the table only once the search's page has loaded: reading it mid-navigation mixed the
+    # old page's columns with the new one's (a flaky failure on a loaded machine).
+    with page.expect_navigation(wait_until="load"):
+        page.press("#_search", "Enter")
     expected = sorted(
         f"{s.year} {s.version} {new_id}"
         for s in generator.snapshots

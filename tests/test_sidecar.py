@@ -1,5 +1,6 @@
-"""`extract` writes the workbook in a forked child beside the other outputs (emit/sidecar.py):
-the same bytes as one process writing all, the same errors, nothing left behind."""
+"""`extract` writes the workbook and the report in a child forked before the draft is read
+(emit/sidecar.py): the same bytes as one process writing all, the same errors, nothing left
+behind, no child left running."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import pytest
 from conftest import DRAFT_2012, ROOT
 from natprog.emit import emit, sidecar
 from natprog.errors import OutputError
-from natprog.run import process
+from natprog.run import extract, process
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
 
@@ -33,8 +34,8 @@ def forking(monkeypatch):
     started: list[int] = []
     real = sidecar.Sidecar.__init__
 
-    def counted(self, job):
-        real(self, job)
+    def counted(self, prepare, job):
+        real(self, prepare, job)
         started.append(self._pid)
 
     monkeypatch.setattr(sidecar.Sidecar, "__init__", counted)
@@ -92,7 +93,7 @@ def test_a_child_killed_outright_is_an_error_not_a_hang(result, tmp_path, monkey
     import natprog.emit.workbook as workbook
 
     monkeypatch.setattr(workbook, "write_xlsx", lambda *a: os._exit(9))
-    with pytest.raises(OutputError, match="the workbook writer died"):
+    with pytest.raises(OutputError, match="the output writer died"):
         emit(result, tmp_path / "out", parallel=True)
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
 
@@ -126,3 +127,41 @@ def test_the_installed_command_writes_what_the_library_writes(result, tmp_path):
     )
     emit(result, tmp_path / "library")
     assert _files(tmp_path / "cli") == _files(tmp_path / "library")
+
+
+def _reaped(pids: list[int]) -> bool:
+    """Every child the sidecar forked has ended and been waited for (no zombie, none running)."""
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return True
+
+
+def test_extract_forks_before_reading_and_writes_the_same_files(tmp_path, forking):
+    result, written = extract(DRAFT_2012["docx"], tmp_path / "forked", parallel=True)
+    assert len(forking) == 1
+    alone = emit(result, tmp_path / "alone")
+    assert [p.name for p in written] == [p.name for p in alone]
+    assert _files(tmp_path / "forked") == _files(tmp_path / "alone")
+    assert _reaped(forking)
+
+
+def test_an_unreadable_draft_stops_the_child_it_started(tmp_path, forking):
+    from natprog.errors import NatprogError
+
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"PK\x03\x04 not a zip at all")
+    with pytest.raises(NatprogError):
+        extract(bad, tmp_path / "out", parallel=True)
+    assert len(forking) == 1
+    assert _reaped(forking)
+    assert not (tmp_path / "out").exists()
+
+
+def test_outputs_without_the_sidecar_ones_are_written_here(result, tmp_path, forking):
+    written = emit(result, tmp_path / "json-only", ("json", "csv"), parallel=True)
+    assert [p.name for p in written] == ["np2012-draft.json", "np2012-draft.activities.csv"]
+    assert _reaped(forking)

@@ -18,6 +18,7 @@ from .original import Original
 
 if TYPE_CHECKING:
     from ..models import Result
+    from .sidecar import Sidecar
 
 # format name -> (file name pattern, writer module:function). Writers take (data, path, original):
 # the serialized result, where to write, and the input file (read only by the annotated copy).
@@ -35,8 +36,10 @@ DEFAULT_FORMATS: tuple[str, ...] = tuple(OUTPUTS)
 # Outputs that describe the whole folder, not one input: staged with the rest, told which folder
 # they describe (`described`), so the set moves in as one.
 FOLDER_OUTPUTS: frozenset[str] = frozenset({"datapackage"})
-# The output `emit(..., parallel=True)` writes in a forked child beside the others (sidecar.py).
-SIDECAR_OUTPUT = "xlsx"
+# The outputs `emit(..., parallel=True)` writes in a forked child beside the others (sidecar.py):
+# the workbook and the report take about as long as the rest with the annotated copy.
+SIDECAR_OUTPUTS: tuple[str, ...] = ("xlsx", "html")
+_SPOOL = ".sidecar-input.pickle"  # the data handed to the child, in the staging folder
 
 
 def _writer(spec: str) -> Callable:
@@ -90,6 +93,7 @@ def emit(
     *,
     own_folder: bool = False,
     parallel: bool = False,
+    sidecar: Sidecar | None = None,
 ) -> list[Path]:
     """Write the outputs of one input as one unit; on any failure none of them is touched.
 
@@ -98,57 +102,88 @@ def emit(
     outputs only) the staged folder then replaces `outdir` in one atomic swap; otherwise its
     files are moved in with Ctrl-C/SIGTERM held, and a run killed outright mid-move is finished
     by the next run (`staging.clean_stale`). Either way a reader sees the old set or the new.
+
+    With `parallel` (or a `sidecar` from `start_sidecar`, started before the draft was read) the
+    SIDECAR_OUTPUTS are written by a forked child while this process writes the others.
     """
     from ..errors import OutputError
 
-    data = result.to_dict()
-    original = Original(Path(result.document.path), result.options.revisions)
-    outdir = Path(outdir)
-    home = outdir.parent if own_folder else outdir
+    if sidecar is None and parallel:
+        sidecar = start_sidecar()
     try:
-        home.mkdir(parents=True, exist_ok=True)
-        staging.clean_stale(home)
-        stage = staging.make(home)
-    except OSError as exc:
-        raise OutputError(cannot_write(outdir, exc)) from None
-    chosen = formats or DEFAULT_FORMATS
-    paths = output_paths(result.stem, stage, chosen)
-    described = {} if own_folder else {"described": outdir}
-
-    def write(name: str) -> Path | None:
-        writer = _writer(OUTPUTS[name][1])
-        if name in FOLDER_OUTPUTS:
-            return writer(data, paths[name], original, **described)
-        return writer(data, paths[name], original)
-
-    sidecar = None
-    try:
-        made: dict[str, Path | None] = {}
-        if parallel and SIDECAR_OUTPUT in paths and len(paths) > 1:
-            from .sidecar import Sidecar, can_fork
-
-            if can_fork():
-                sidecar = Sidecar(lambda: write(SIDECAR_OUTPUT))
-        for name in paths:
-            if sidecar is None or name != SIDECAR_OUTPUT:
-                made[name] = write(name)
-        if sidecar is not None:
-            made[SIDECAR_OUTPUT] = sidecar.result()  # type: ignore[assignment]
-            sidecar = None
-        # a writer may decline (e.g. the annotated copy of a PDF)
-        produced = [outdir / Path(made[n]).relative_to(stage) for n in paths if made[n]]
-        if own_folder:
-            staging.swap_folder(stage, outdir)
-        else:
-            staging.move_in(stage, outdir)
-        fsync_dir(home)
-        return produced
-    except OSError as exc:
-        raise OutputError(cannot_write(outdir, exc)) from None
+        data = result.to_dict()
+        original = Original(Path(result.document.path), result.options.revisions)
+        outdir = Path(outdir)
+        home = outdir.parent if own_folder else outdir
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+            staging.clean_stale(home)
+            stage = staging.make(home)
+        except OSError as exc:
+            raise OutputError(cannot_write(outdir, exc)) from None
+        paths = output_paths(result.stem, stage, formats or DEFAULT_FORMATS)
+        described = None if own_folder else outdir
+        try:
+            side = {n: p for n, p in paths.items() if n in SIDECAR_OUTPUTS} if sidecar else {}
+            if side and len(side) < len(paths):
+                sidecar.send((data, side, original, described), stage / _SPOOL)  # type: ignore[union-attr]
+            else:
+                side = {}
+            made = {
+                n: _write(n, data, p, original, described)
+                for n, p in paths.items()
+                if n not in side
+            }
+            if side:
+                made.update(sidecar.result())  # type: ignore[union-attr, arg-type]
+                (stage / _SPOOL).unlink()
+            # a writer may decline (e.g. the annotated copy of a PDF)
+            produced = [outdir / Path(made[n]).relative_to(stage) for n in paths if made[n]]
+            if own_folder:
+                staging.swap_folder(stage, outdir)
+            else:
+                staging.move_in(stage, outdir)
+            fsync_dir(home)
+            return produced
+        except OSError as exc:
+            raise OutputError(cannot_write(outdir, exc)) from None
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
     finally:
         if sidecar is not None:
             sidecar.stop()
-        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _write(
+    name: str, data: dict, path: Path, original: Original, described: Path | None
+) -> Path | None:
+    writer = _writer(OUTPUTS[name][1])
+    if name in FOLDER_OUTPUTS and described is not None:
+        return writer(data, path, original, described=described)
+    return writer(data, path, original)
+
+
+def start_sidecar() -> Sidecar | None:
+    """Fork the child that will write SIDECAR_OUTPUTS (importing their libraries meanwhile), or
+    None where forking is not worth it (`sidecar.can_fork`). Hand it to `emit`, and `stop()` it
+    if the draft turns out unreadable."""
+    from .sidecar import Sidecar, can_fork
+
+    return Sidecar(_prepare_sidecar, _write_sidecar) if can_fork() else None
+
+
+def _prepare_sidecar() -> None:
+    """In the child, before the data exists: import its writers and what they will use."""
+    from importlib import import_module
+
+    for name in SIDECAR_OUTPUTS:
+        module = import_module(f"{__name__}.{OUTPUTS[name][1].split(':')[0]}")
+        getattr(module, "prepare", lambda: None)()
+
+
+def _write_sidecar(payload: tuple) -> dict[str, Path | None]:
+    data, paths, original, described = payload
+    return {name: _write(name, data, path, original, described) for name, path in paths.items()}
 
 
 def cannot_write(outdir: Path, exc: OSError) -> str:

@@ -151,6 +151,13 @@ def report_context(data: dict, corrections: list[dict] | None = None) -> dict:
     }
 
 
+def prepare() -> None:
+    """Load Jinja2, the report's template and the rule titles before there is a report to
+    render (the workbook-and-report child does this while the draft is read)."""
+    environment().get_template("report.html.j2")
+    _rule_titles()
+
+
 def render_report(data: dict, corrections: list[dict] | None = None) -> str:
     context = report_context(data, corrections)
     return environment().get_template("report.html.j2").render(context)

@@ -32,6 +32,19 @@ FROZEN = {
 }
 
 
+def prepare() -> None:
+    """Import openpyxl and the parts of it the sheets use before there is a workbook to build
+    (the workbook-and-report child does this while the draft is read)."""
+    load_openpyxl()
+    import openpyxl.formatting.rule  # noqa: F401
+    import openpyxl.styles  # noqa: F401
+    import openpyxl.worksheet.datavalidation  # noqa: F401
+    import openpyxl.worksheet.hyperlink  # noqa: F401
+    import openpyxl.writer.excel  # noqa: F401
+
+    from .institutions_table import INSTITUTION_COLUMNS  # noqa: F401
+
+
 def section_rows(data: dict) -> list[dict]:
     rows = []
     for section in data["sections"]:
