@@ -39,7 +39,15 @@ COMPILED_TEMPLATES := pipeline/templates/compiled/sources.json
 $(COMPILED_TEMPLATES): $(TEMPLATES) | $(STAMP)
 	$(BIN)/python -m natprog.emit.templating
 
-outputs/summary.json: $(STAMP) $(COMPILED_TEMPLATES) $(SOURCES) $(INPUTS_LISTING)
+# The spelling check's place names and word frequencies, built from their word lists once
+# (pipeline/spelling/ready.py; ~50 ms of every run otherwise); a build artefact, stamped with
+# its sources, and ignored by natprog when they changed since.
+READY_TABLES := pipeline/data/ready/spelling.marshal
+
+$(READY_TABLES): pipeline/data/hunspell/bg_BG.dic pipeline/data/settlements_bg.txt pipeline/spelling/vocabulary.py pipeline/spelling/affixes.py pipeline/spelling/ready.py pipeline/spelling/ready_build.py | $(STAMP)
+	$(BIN)/python -m natprog.spelling.ready_build
+
+outputs/summary.json: $(STAMP) $(COMPILED_TEMPLATES) $(READY_TABLES) $(SOURCES) $(INPUTS_LISTING)
 	$(BIN)/python -m compileall -q pipeline
 	$(NATPROG) batch inputs -o outputs --prune
 
@@ -65,6 +73,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	$(BIN)/python -m compileall -q pipeline
 	$(BIN)/python -m natprog.emit.templating
+	$(BIN)/python -m natprog.spelling.ready_build
 	touch $@
 
 $(TEST_STAMP): $(STAMP)
@@ -73,10 +82,10 @@ $(TEST_STAMP): $(STAMP)
 
 # The everyday suite, in parallel (pytest-xdist); tests marked `slow` are left to `make test-slow`,
 # which CI runs after it.
-test: $(TEST_STAMP) $(COMPILED_TEMPLATES)
+test: $(TEST_STAMP) $(COMPILED_TEMPLATES) $(READY_TABLES)
 	$(BIN)/python -m pytest -q -n auto -m "not slow"
 
-test-slow: $(TEST_STAMP)
+test-slow: $(TEST_STAMP) $(COMPILED_TEMPLATES) $(READY_TABLES)
 	$(BIN)/python -m pytest -q -n auto -m slow
 
 # The peer corpus (../shared/peer-corpus: 311 test files of pandoc, pdfplumber, python-docx and
@@ -97,14 +106,14 @@ check: lint test
 
 # Speed and memory against the targets in the README; writes the table there and into
 # benchmarks/results.md. Slow (about a minute or two) and machine-dependent: not part of `test`.
-bench: $(STAMP) $(COMPILED_TEMPLATES)
+bench: $(STAMP) $(COMPILED_TEMPLATES) $(READY_TABLES)
 	$(BIN)/python -m compileall -q pipeline
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/bench_ocr.py
 	$(BIN)/python benchmarks/bench_dataset.py
 
 # PDF reading at 1×, 8× and 32× the 2012 PDF (608 pages) beside pdfplumber; a few minutes.
-bench-pdf: $(STAMP) $(COMPILED_TEMPLATES)
+bench-pdf: $(STAMP) $(COMPILED_TEMPLATES) $(READY_TABLES)
 	$(BIN)/python -m compileall -q pipeline
 	$(BIN)/python benchmarks/pdf_scale.py
 
@@ -116,4 +125,4 @@ clean:
 	find outputs -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .hypothesis pipeline/templates/compiled
+	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .hypothesis pipeline/templates/compiled pipeline/data/ready

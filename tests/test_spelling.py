@@ -333,3 +333,38 @@ def test_place_stems_are_found_as_the_table_of_every_stem_finds_them():
     probes = [stem + tail for stem in list(table)[::50] for tail in ("а", "ен", "й", "н", "")]
     assert [_place_stem(p) for p in probes] == [table.get(p) for p in probes]
     assert _place_stem("видин") == "Видин" and _place_stem("ви") is None
+
+
+def test_ready_tables_are_the_tables_built_from_the_word_lists():
+    """pipeline/data/ready/ (a build artefact) gives exactly what the word lists give."""
+    from natprog.spelling import ready, ready_build, vocabulary
+
+    built = ready_build.build()
+    assert ready.ready_tables() is not None, "run `python -m natprog.spelling.ready_build`"
+    assert ready.ready_tables()["settlements"] == built["settlements"]
+    assert list(ready.ready_tables()["settlements"]) == list(built["settlements"])  # the order
+    assert ready.ready_tables()["frequencies"] == built["frequencies"]
+    assert vocabulary.settlements() == built["settlements"]
+
+
+def test_ready_tables_older_than_a_source_are_not_used(tmp_path, monkeypatch):
+    import marshal
+
+    from natprog.spelling import ready, ready_build
+
+    stale = ready_build.build()
+    stale["stamp"][-1] = ("vocabulary.py", 1, 1)  # as if a source had changed since
+    path = tmp_path / "spelling.marshal"
+    path.write_bytes(marshal.dumps(stale))
+    monkeypatch.setattr(ready, "READY_PATH", path)
+    ready.ready_tables.cache_clear()
+    try:
+        assert ready.ready_tables() is None
+        ready.write(ready_build.build(), path)
+        ready.ready_tables.cache_clear()
+        assert ready.ready_tables() is not None
+        path.write_bytes(b"not marshal data")
+        ready.ready_tables.cache_clear()
+        assert ready.ready_tables() is None
+    finally:
+        ready.ready_tables.cache_clear()
