@@ -107,6 +107,8 @@ _BEFORE_ADJECTIVE = frozenset(
 )
 
 
+# Neuter past participles (`Повишено`, `Проследено`), which stay adjectives before any noun.
+_PARTICIPLE_NEUTER = ("ено", "ано", "яно", "ато", "ято", "ито", "уто")
 # Nouns of quantity that read as adjectives before a plural (`редица проблеми`).
 _QUANTITIES = frozenset(
     ["редица", "множество", "група", "част", "половина", "мнозинство", "поредица"]
@@ -159,6 +161,8 @@ def agreement(ctx: CheckContext) -> None:
                 continue
             if first.is_title and not first.sentence_start:
                 continue  # a name: `Българска асоциация`
+            if first.compound or second.compound:
+                continue  # `министър-председателка`: the hyphenated whole is the noun
             adjective = morphology.adjective(first.text)
             if adjective is None:
                 continue
@@ -215,6 +219,8 @@ def agreement(ctx: CheckContext) -> None:
                     and not first.sentence_start
                 ):
                     continue  # `бързо` before a noun mid-sentence: more likely an adverb
+                if other.number == "pl" and not first.text.lower().endswith(_PARTICIPLE_NEUTER):
+                    continue  # `Междувременно представители`: an adverb before a plural
             fixed = adjective.adjective_as(other)
             ctx.report(
                 "grammar.agreement",

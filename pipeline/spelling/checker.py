@@ -35,6 +35,8 @@ _NAME_LONG = 7  # a capitalised word this long one slip from a common word is th
 _NAME_COMMON_ZIPF = 3.0
 _NAME_VERY_COMMON_ZIPF = 4.5  # ... or of a very common word of any length (Закна → Закона)
 _SUGGESTIONS = 3
+_TITLE_WORDS = 5  # a quoted name is this many words at most
+_QUOTES = "„“«\"'‘"
 _CAPS_MIN = 5
 _SOFT_SIGN_SLIP = re.compile("ь(?!о)")  # ь stands only before о: Сьвета is a slip of ъ
 # What follows a number or an abbreviation after a hyphen: 20-ина, 5-ти, 90-те, ВУЗ-овете.
@@ -200,6 +202,10 @@ class SpellChecker:
         name = token.is_title and (
             token.quoted or not token.sentence_start or token.lookup in self.names
         )
+        if not token.is_title and (
+            self._in_hyphenated_name(block.text, token) or self._in_quoted_title(block, token)
+        ):
+            name = True  # `Рийс-Мог`, `Техрик-и-лабаик`; „Франкфуртер алгемайне цайтунг“
         full_name = self._in_full_name(block, token) if token.is_title else ""
         if name or full_name:
             verdict = self._name_verdict(token.lookup, full_name=full_name)
@@ -244,6 +250,30 @@ class SpellChecker:
         ):
             return lower in _SUFFIXES  # 20-ина, ВУЗ-овете
         return token.end < last and self.words.compound_head(lower)  # покупко-продажба
+
+    @staticmethod
+    def _in_hyphenated_name(text: str, token: Token) -> bool:
+        """A later part of a hyphenated word whose first part is capitalised: Рийс-Мог."""
+        if token.compound is None or token.start == token.compound[0]:
+            return False
+        return text[token.compound[0]].isupper()
+
+    def _in_quoted_title(self, block: Block, token: Token) -> bool:
+        """A word of a short quoted name that starts with an unknown capitalised word (a foreign
+        name): "Уич травъл", „Франкфуртер алгемайне цайтунг“; not „Министерство на …“."""
+        if not token.quoted:
+            return False
+        found = self.tokens_of.get(id(block), ())
+        index = self._index_of(found, token)
+        text = block.text
+        for back in range(index, max(-1, index - _TITLE_WORDS), -1):
+            before = text[found[back - 1].end if back else 0 : found[back].start]
+            if any(ch in _QUOTES for ch in before):
+                first = found[back]  # a foreign name's words: „Франкфуртер алгемайне“
+                return back < index and first.is_title and not self.known(first.lookup)
+            if any(ch in ".!?:;" for ch in before):
+                return False
+        return False
 
     def _name_particle(self, block: Block, token: Token) -> bool:
         """`фон дер Лайен`, `Ил дьо Франс`: a short lower-case word between two names."""
@@ -317,13 +347,16 @@ class SpellChecker:
             if self.known(best.word):
                 return "typo"
             return self._variant(word, best)
-        if raw <= _NAME_COMMON_SLIP_COST:
-            return "typo"
+        common = zipf(best.word.lower())
+        known_name = self._proper_name(best.word)
+        if raw <= _NAME_COMMON_SLIP_COST and (known_name or common >= _NAME_COMMON_ZIPF):
+            return "typo"  # Порртала; not Орбан, a swap away from the rare `обран`
         if len(word) >= _NAME_VERY_LONG and raw <= _VOWEL_SLIP and self.known(best.word.lower()):
             return "typo"
-        common = zipf(best.word.lower())
         if raw <= _NAME_SLIP_COST and (
-            self._proper_name(best.word)
+            # a slip of a name people write (Бугомил); a rare foreign name the dictionary
+            # spells one letter apart is a transliteration (Плимут, Пунджаб, Шефийлд)
+            (known_name and common >= _NAME_COMMON_ZIPF)
             or (len(word) >= _NAME_LONG and common >= _NAME_COMMON_ZIPF)
             or common >= _NAME_VERY_COMMON_ZIPF
         ):
