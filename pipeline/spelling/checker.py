@@ -35,6 +35,8 @@ _NAME_LONG = 7  # a capitalised word this long one slip from a common word is th
 _NAME_COMMON_ZIPF = 3.0
 _NAME_VERY_COMMON_ZIPF = 4.5  # ... or of a very common word of any length (Закна → Закона)
 _SUGGESTIONS = 3
+_NUMERAL_ADJECTIVE = ("ен", "на", "но", "ни", "ния", "ният", "ната", "ното", "ните", "ов", "ова",
+                      "ово", "ови", "овия", "овият", "овата", "овото", "овите")  # fmt: skip
 _TITLE_WORDS = 5  # a quoted name is this many words at most
 _QUOTES = "„“«\"'‘"
 _CAPS_MIN = 5
@@ -253,7 +255,9 @@ class SpellChecker:
         if _after_hyphen(text, token) and (
             before[-2:-1].isdigit() or re.split(r"[\W\d]", before[:-1])[-1].isupper()
         ):
-            return lower in _SUFFIXES  # 20-ина, ВУЗ-овете
+            return lower in _SUFFIXES or (  # 20-ина, ВУЗ-овете
+                before[-2:-1].isdigit() and self._numeral_adjective(lower)
+            )
         return token.end < last and self.words.compound_head(lower)  # покупко-продажба
 
     @staticmethod
@@ -278,6 +282,14 @@ class SpellChecker:
                 return back < index and first.is_title and not self.known(first.lookup)
             if any(ch in ".!?:;" for ch in before):
                 return False
+        return False
+
+    def _numeral_adjective(self, lower: str) -> bool:
+        """`538-членния`, `30-метрова`: an adjective of a noun after a number and a hyphen."""
+        for ending in _NUMERAL_ADJECTIVE:
+            base = lower[: len(lower) - len(ending)]
+            if lower.endswith(ending) and len(base) >= _PARTICLE and self.dictionary.spell(base):
+                return True
         return False
 
     def _name_particle(self, block: Block, token: Token) -> bool:

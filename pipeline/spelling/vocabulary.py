@@ -154,6 +154,11 @@ _DERIVATIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
       "ционните"), ("ция",), "adjective of"),
     (("ичен", "ична", "ично", "ични", "ичния", "ичният", "ичната", "ичното", "ичните"),
      ("ия", "ика"), "adjective of"),
+    # рестриктивни, конструктивна ← рестрикция, конструкция
+    (("тивен", "тивна", "тивно", "тивни", "тивния", "тивният", "тивната", "тивното",
+      "тивните"), ("ция",), "adjective of"),
+    # преносимостта, устойчивостта ← преносим, устойчив
+    (("ост", "остта", "ости", "остите"), ("",), "quality of"),
     (("иален", "иална", "иално", "иални", "иалния", "иалният", "иалната", "иалното",
       "иалните"), ("ия",), "adjective of"),
     # законова, килограмов ← закон; русофилска, дарителска ← русофил, дарител
@@ -186,7 +191,8 @@ _MIN_DEMONYM_STEM = 5  # пакистан|ци: shorter place stems make too man
 _SHORT_DEMONYM = ("ец", "еца", "ецът", "ци", "ците")
 _SLIP_COST = 0.85  # up to a vowel for a vowel (Продоставени)
 _CHEAP_SLIP = 0.7
-_DOUBLED_OR_SWAPPED = 0.6  # a neighbouring key, a doubled or swapped letter
+_DOUBLED_OR_SWAPPED = 0.6
+_ENDING = 3  # letters of a suffix: мениджър|ски beside мениджър|ки is no slip  # a neighbouring key, a doubled or swapped letter
 _LOOSE = "-ен adjective of"  # derivations any noun in -а yields (представа → представни)
 
 
@@ -254,7 +260,7 @@ class Vocabulary:
         # A prefix or an adjective of a noun in -а fits many slips (Продоставени, представни):
         # those must not be one plausible slip from a word; the other derivations are rarer
         # shapes and must not be one cheap slip (a key, a doubled or swapped letter) away.
-        loose = not derived or derived.startswith(_LOOSE)
+        loose = not derived or (derived.startswith(_LOOSE) and derived.endswith("а"))
         derived = derived or self._prefixed(lower)
         if derived and not self._slip_of_word(
             lower, _SLIP_COST if loose else _CHEAP_SLIP, ending=loose
@@ -263,7 +269,7 @@ class Vocabulary:
         forms = sibling(lower, self._plain, self.dictionary.spell)
         if forms and not self._slip_of_word(lower, _DOUBLED_OR_SWAPPED, ending=False):
             return Verdict(word, INFLECTION, f"a form of the word of {forms}")
-        stem = inn_name(lower) if lower == word else ""
+        stem = inn_name(lower) if lower == word or word.istitle() else ""
         if stem and not self._slip_of_word(lower, _SLIP_COST):
             return Verdict(word, MEDICINE, f"ends in the INN stem {stem}")
         return Verdict(word, None, "no source knows it")
@@ -303,12 +309,12 @@ class Vocabulary:
     def _slip_of_word(self, lower: str, limit: float, ending: bool = True) -> bool:
         """One letter from a dictionary word (Продоставени, представни): a derivation's shape
         is then more likely a slip. With `ending` False, a word that differs only in its last
-        two letters does not count: another form of the same word (агрегиране, агрегирана)."""
+        three letters does not count: another form of the same word (агрегиране, агрегирана)."""
         from .edits import edits1
         from .ngrams import known_ngrams
 
         spell = self.dictionary.spell
-        keep = len(lower) - 2
+        keep = len(lower) - _ENDING
         return any(
             spell(candidate)
             for candidate, cost in edits1(lower, known_ngrams())
