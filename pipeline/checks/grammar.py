@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..spelling.function_words import PREPOSITIONS
 from .registry import CheckContext, Rule, check
 
 _GENDER = {"m": "мъжки род", "f": "женски род", "n": "среден род"}
@@ -115,14 +116,18 @@ _QUANTITIES = frozenset(
 )
 # Nouns used as adverbs after a number or adjective: `необходимите минимум 270`.
 _ADVERBIAL_NOUNS = frozenset(["минимум", "максимум", "общо"])
-_PREPOSITIONS = frozenset(_BEFORE_ADJECTIVE | {"под", "над", "пред", "след", "през", "между"})
 
 
 def _ambiguous(adjective, first: str, second: str, dictionary) -> bool:
     """Pairs a paradigm cannot settle: `под наем` (под is a noun too), `държавният глава`
     (masculine nouns in -а), `твърди` (a verb too), `студия` (a noun's form too)."""
     lower, noun = first.lower(), second.lower()
-    if lower in _QUANTITIES or noun in _PREPOSITIONS or noun in _ADVERBIAL_NOUNS:
+    if (
+        lower in _QUANTITIES
+        or noun in PREPOSITIONS
+        or noun in _BEFORE_ADJECTIVE
+        or noun in _ADVERBIAL_NOUNS
+    ):
         return True
     if adjective.gender == "m" and noun.endswith(("а", "я")):
         return True

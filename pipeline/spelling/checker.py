@@ -255,8 +255,11 @@ class SpellChecker:
         if _after_hyphen(text, token) and (
             before[-2:-1].isdigit() or re.split(r"[\W\d]", before[:-1])[-1].isupper()
         ):
-            return lower in _SUFFIXES or (  # 20-ина, ВУЗ-овете
-                before[-2:-1].isdigit() and self._numeral_adjective(lower)
+            return (
+                lower in _SUFFIXES
+                or (  # 20-ина, ВУЗ-овете
+                    before[-2:-1].isdigit() and self._numeral_adjective(lower)
+                )
             )
         return token.end < last and self.words.compound_head(lower)  # покупко-продажба
 

@@ -178,9 +178,33 @@ _DERIVATIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
 _PREFIXES = ("противо", "контра", "между", "само", "пред", "през", "съ", "ре", "пре", "про",
              "раз", "над", "под", "без", "не", "де")  # fmt: skip
 # `не` makes adjectives and participles (недоговорени), never verbs (незнам is a slip).
-_NEGATED = ("ен", "ена", "ено", "ени", "ан", "ана", "ано", "ани", "ита", "ито", "ити",
-            "ния", "ният", "ната", "ното", "ните", "ни", "на", "но", "ост",
-            "лия", "лият", "лата", "лото", "лите")  # fmt: skip: неуспелите, not a verb
+_NEGATED = (
+    "ен",
+    "ена",
+    "ено",
+    "ени",
+    "ан",
+    "ана",
+    "ано",
+    "ани",
+    "ита",
+    "ито",
+    "ити",
+    "ния",
+    "ният",
+    "ната",
+    "ното",
+    "ните",
+    "ни",
+    "на",
+    "но",
+    "ост",
+    "лия",
+    "лият",
+    "лата",
+    "лото",
+    "лите",
+)  # fmt: skip: неуспелите, not a verb
 # `де` undoes a process: дерегулация, декарбонизацията (never a verb's person: дели).
 _UNDONE = ("ация", "ацията", "ации", "ациите", "иране", "ирането", "ира", "ират", "ирани")
 _MIN_BASE = 4
@@ -260,10 +284,12 @@ class Vocabulary:
         # A prefix or an adjective of a noun in -а fits many slips (Продоставени, представни):
         # those must not be one plausible slip from a word; the other derivations are rarer
         # shapes and must not be one cheap slip (a key, a doubled or swapped letter) away.
-        loose = not derived or (derived.startswith(_LOOSE) and derived.endswith("а"))
+        loose = not derived or derived.startswith(_LOOSE)
+        # ... and of a noun in -а (представни) even a slip in the suffix counts.
+        anywhere = not derived or (loose and derived.endswith("а"))
         derived = derived or self._prefixed(lower)
         if derived and not self._slip_of_word(
-            lower, _SLIP_COST if loose else _CHEAP_SLIP, ending=loose
+            lower, _SLIP_COST if loose else _CHEAP_SLIP, ending=anywhere
         ):
             return Verdict(word, DERIVED, derived)
         forms = sibling(lower, self._plain, self.dictionary.spell)
@@ -315,6 +341,7 @@ class Vocabulary:
 
         spell = self.dictionary.spell
         keep = len(lower) - _ENDING
+        ending = ending or keep < _MIN_TAIL  # милона: in a short word any slip is near the end
         return any(
             spell(candidate)
             for candidate, cost in edits1(lower, known_ngrams())
@@ -333,6 +360,8 @@ class Vocabulary:
                     continue  # особенно: a letter doubled, not a derivation of особен
                 if relation.endswith("adjective of") and ending[:1] in "ен" and base.endswith("н"):
                     continue
+                if ending.startswith("ск") and base.endswith("ст"):
+                    continue  # екстремистски: the adjective of -ист is екстремистки
                 for tail in tails:
                     tail, _, drop = tail.partition("@")
                     if drop and not base.endswith(drop):
