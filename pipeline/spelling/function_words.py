@@ -13,5 +13,5 @@ PREPOSITIONS = frozenset(
      "под", "пред", "след", "през", "между", "сред", "срещу", "според", "около", "върху", "освен",
      "заради", "покрай", "измежду", "из", "у", "спрямо", "съгласно"]
 )  # fmt: skip
-# Particles and conjunctions that a typist runs into the next word as often (`нещо`: не що).
+# Particles and conjunctions that a typist runs into the next word as often (`даго` → да го).
 PARTICLES = frozenset(["и", "а", "но", "да", "не", "ще", "се", "си", "ли", "че", "то", "са", "е"])
