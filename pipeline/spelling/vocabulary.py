@@ -336,8 +336,9 @@ class Vocabulary:
 
     def _slip_of_word(self, lower: str, limit: float, ending: bool = True) -> bool:
         """One letter from a dictionary word (Продоставени, представни): a derivation's shape
-        is then more likely a slip. With `ending` False, a word that differs only in its last
-        three letters does not count: another form of the same word (агрегиране, агрегирана)."""
+        is then more likely a slip. With `ending` False, a rare word (not in wordfreq's list)
+        that differs only in the last three letters does not count: another form of the same
+        word (агрегиране, агрегирана); a common one does (уязвимист, уязвимост)."""
         from .edits import edits1
         from .ngrams import known_ngrams
 
@@ -347,7 +348,8 @@ class Vocabulary:
         return any(
             spell(candidate)
             for candidate, cost in edits1(lower, known_ngrams())
-            if cost <= limit and (ending or candidate[:keep] != lower[:keep])
+            if cost <= limit
+            and (ending or candidate[:keep] != lower[:keep] or self.listed(candidate))
         )
 
     def _derived(self, lower: str) -> str:
