@@ -4,9 +4,18 @@ The sources' licences do not allow copying their text into this repository, so t
 writes it from a checkout (or a bare git mirror) of each:
 
     python tests/devset.py bsnlp PATH-TO-BSNLP-2021-Shared-Task      # news-bsnlp.txt (tune)
-    python tests/devset.py bsnlp PATH --every 12 --offset 6 --name heldout-bsnlp
+    python tests/devset.py bsnlp PATH --offset 6 --name heldout-bsnlp  # looked at: now tuning
+    python tests/devset.py bsnlp PATH --offset 3 --name tune2-bsnlp    # fresh tuning text
+    python tests/devset.py bsnlp PATH --offset 9 --name final-bsnlp --out build/final
     python tests/devset.py btb PATH-TO-UD_Bulgarian-BTB              # news-btb-train.txt (tune)
     python tests/devset.py btb PATH-TO-UD_Bulgarian-BTB --split dev  # heldout-btb-dev.txt
+    python tests/devset.py btb PATH-TO-UD_Bulgarian-BTB --split test --out build/final
+
+The held-out sets of the second round (issue 12b) go to build/final/, which the bench reads
+only when asked (`python tests/spelling_bench.py --final`): every 12th BSNLP document from the
+tenth on (`final-bsnlp`, documents no earlier set holds) and BTB's test split
+(`heldout-btb-test`). They were measured once, after the tuning, and never tuned on.
+`heldout-bsnlp` (offset 6) was read while tuning the first round, so it is tuning data now.
 
 * github.com/UL-FRI-Zitnik/BSNLP-2021-Shared-Task: the Bulgarian web news of the BSNLP 2019/2021
   shared tasks (Asia Bibi, Brexit, Nord Stream, Ryanair, COVID-19, the 2020 US election), each
@@ -80,16 +89,18 @@ def main() -> None:
     )
     parser.add_argument("--offset", type=int, default=0, help="bsnlp: the first document kept")
     parser.add_argument("--name", default="news-bsnlp", help="bsnlp: the file name to write")
+    parser.add_argument("--out", type=Path, default=OUT, help="the folder to write into")
     args = parser.parse_args()
-    OUT.mkdir(parents=True, exist_ok=True)
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
     if args.source == "bsnlp":
         documents = list(dict.fromkeys(bsnlp_documents(args.repo)))  # news agencies repeat
         lines = documents[args.offset :: args.every]
-        target = OUT / f"{args.name}.txt"
+        target = out / f"{args.name}.txt"
     else:
         lines = sentences(conllu_text(args.repo, args.split))
         prefix = "news" if args.split == "train" else "heldout"
-        target = OUT / f"{prefix}-btb-{args.split}.txt"
+        target = out / f"{prefix}-btb-{args.split}.txt"
     target.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
     words = sum(len(line.split()) for line in lines)
     sys.stderr.write(f"wrote {target}: {sum(1 for x in lines if x)} texts, {words} words\n")

@@ -4,6 +4,7 @@
 words on clean administrative prose (tests/data/clean/) and on newspaper-style text
 (build/devset/*.txt, rebuilt by tests/devset.py when BTB is at hand), recall per planted error
 class and the suggestions' top-1/top-3; tests/test_spelling_quality.py asserts the bar.
+`--final` adds the held-out sets of build/final/ (measured once, after tuning: see devset.py).
 """
 
 from __future__ import annotations
@@ -183,6 +184,7 @@ def block_start(text: str, block) -> int:
 # -- every class of error, planted by a seeded script into clean text --------------------------
 
 DEVSET = Path(__file__).resolve().parent.parent / "build" / "devset"
+FINAL = Path(__file__).resolve().parent.parent / "build" / "final"  # held out: see devset.py
 PROOFREADING = ("spelling.", "grammar.", "text.year_abbreviation", "text.hyphen_space")
 _PREPOSITION_BEFORE = re.compile(
     r"(?<![\w-])(на|за|от|до|по|при|към|със|с|в|във|без|чрез|след|пред|през|срещу|между)"
@@ -238,8 +240,8 @@ def false_alarms(texts: dict[str, str]) -> tuple[int, Counter]:
     return words, codes
 
 
-def devset_texts() -> dict[str, str]:
-    return {p.name: p.read_text("utf-8") for p in sorted(DEVSET.glob("*.txt"))}
+def devset_texts(folder: Path = DEVSET) -> dict[str, str]:
+    return {p.name: p.read_text("utf-8") for p in sorted(folder.glob("*.txt"))}
 
 
 def _plant_class(kind: str, text: str, rng: random.Random) -> tuple[str, int, int, str] | None:
@@ -397,10 +399,12 @@ def measure_classes(seed: int = SEED, per_class: int = 60) -> ClassRecall:
     return result
 
 
-def report() -> str:
+def report(final: bool = False) -> str:
     lines = []
     corpora = [("administrative, tests/data/clean", clean_texts())]
     corpora += [(f"newspaper, build/devset/{n}", {n: t}) for n, t in devset_texts().items()]
+    if final:  # the held-out sets, measured once after tuning (tests/devset.py)
+        corpora += [(f"held out, build/final/{n}", {n: t}) for n, t in devset_texts(FINAL).items()]
     if len(corpora) == 1:
         lines.append("newspaper: none (build it with tests/devset.py)")
     for label, texts in corpora:
@@ -426,7 +430,7 @@ def report() -> str:
 
 
 if __name__ == "__main__":
-    print(report())
+    print(report(final="--final" in sys.argv[1:]))
     measured = measure()
     print(measured.summary())
     if measured.false_alarms:

@@ -9,45 +9,10 @@ from __future__ import annotations
 
 import re
 
+from ..spelling.function_words import PREPOSITIONS
 from .registry import CheckContext, Rule, check
 
 ARTICLE = Rule("grammar.article", "warning", "Пълен или кратък член")
-_PREPOSITIONS = frozenset(
-    [
-        "в",
-        "във",
-        "с",
-        "със",
-        "на",
-        "за",
-        "от",
-        "до",
-        "по",
-        "при",
-        "към",
-        "без",
-        "чрез",
-        "над",
-        "под",
-        "пред",
-        "след",
-        "през",
-        "между",
-        "сред",
-        "срещу",
-        "според",
-        "около",
-        "върху",
-        "освен",
-        "заради",
-        "покрай",
-        "измежду",
-        "из",
-        "у",
-        "спрямо",
-        "съгласно",
-    ]
-)
 _SPACE = re.compile(r"^[ \u00a0]+$")
 # Time words that take the short article at a sentence's start: `Миналия месец`, `Целия ден`.
 _TIME_NOUNS = frozenset(
@@ -122,7 +87,7 @@ def article(ctx: CheckContext) -> None:
             first, second = words[index], words[index + 1]
             if not _SPACE.match(text[first.end : second.start]):
                 continue
-            if first.text.lower() in _PREPOSITIONS:
+            if first.text.lower() in PREPOSITIONS:
                 if second.is_title and not second.sentence_start:
                     continue  # a name: `в Съветът на Европа` is reported, not guessed here
                 short = short_article(second.text, morphology)
@@ -154,7 +119,7 @@ def _subject(ctx, block, first, second, third, morphology) -> None:
         return
     if noun.number != "sg" or second.text.lower() in _TIME_NOUNS:
         return
-    if not _SPACE.match(text[second.end : third.start]) or third.text.lower() in _PREPOSITIONS:
+    if not _SPACE.match(text[second.end : third.start]) or third.text.lower() in PREPOSITIONS:
         return  # `Българския съвет за ...` may head a title, not a sentence
     if morphology.form(third.text) is not None:
         return  # a noun or an adjective follows: a heading or a list, not a clause

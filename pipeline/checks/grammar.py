@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..spelling.function_words import PREPOSITIONS
 from .registry import CheckContext, Rule, check
 
 _GENDER = {"m": "мъжки род", "f": "женски род", "n": "среден род"}
@@ -107,20 +108,26 @@ _BEFORE_ADJECTIVE = frozenset(
 )
 
 
+# Neuter past participles (`Повишено`, `Проследено`), which stay adjectives before any noun.
+_PARTICIPLE_NEUTER = ("ено", "ано", "яно", "ато", "ято", "ито", "уто")
 # Nouns of quantity that read as adjectives before a plural (`редица проблеми`).
 _QUANTITIES = frozenset(
     ["редица", "множество", "група", "част", "половина", "мнозинство", "поредица"]
 )
 # Nouns used as adverbs after a number or adjective: `необходимите минимум 270`.
 _ADVERBIAL_NOUNS = frozenset(["минимум", "максимум", "общо"])
-_PREPOSITIONS = frozenset(_BEFORE_ADJECTIVE | {"под", "над", "пред", "след", "през", "между"})
 
 
 def _ambiguous(adjective, first: str, second: str, dictionary) -> bool:
     """Pairs a paradigm cannot settle: `под наем` (под is a noun too), `държавният глава`
     (masculine nouns in -а), `твърди` (a verb too), `студия` (a noun's form too)."""
     lower, noun = first.lower(), second.lower()
-    if lower in _QUANTITIES or noun in _PREPOSITIONS or noun in _ADVERBIAL_NOUNS:
+    if (
+        lower in _QUANTITIES
+        or noun in PREPOSITIONS
+        or noun in _BEFORE_ADJECTIVE
+        or noun in _ADVERBIAL_NOUNS
+    ):
         return True
     if adjective.gender == "m" and noun.endswith(("а", "я")):
         return True
@@ -159,6 +166,8 @@ def agreement(ctx: CheckContext) -> None:
                 continue
             if first.is_title and not first.sentence_start:
                 continue  # a name: `Българска асоциация`
+            if first.compound or second.compound:
+                continue  # `министър-председателка`: the hyphenated whole is the noun
             adjective = morphology.adjective(first.text)
             if adjective is None:
                 continue
@@ -215,6 +224,8 @@ def agreement(ctx: CheckContext) -> None:
                     and not first.sentence_start
                 ):
                     continue  # `бързо` before a noun mid-sentence: more likely an adverb
+                if other.number == "pl" and not first.text.lower().endswith(_PARTICIPLE_NEUTER):
+                    continue  # `Междувременно представители`: an adverb before a plural
             fixed = adjective.adjective_as(other)
             ctx.report(
                 "grammar.agreement",

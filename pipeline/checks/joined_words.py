@@ -18,6 +18,7 @@ COMPARATIVE = Rule("spelling.comparative_hyphen", "warning", "По-/най- бе
 ORDINAL = Rule("spelling.ordinal_compound", "warning", "Съставно числително без „и“")
 ADVERBS_PATH = Path(__file__).resolve().parent.parent / "data" / "adverbs_bg.txt"
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+_NUMBER_NEXT = re.compile(r"[ \u00a0]+\d")
 _COMPARED = re.compile(r"(?<![\w-])(по|най)[ \u00a0]+([^\W\d_]{3,})(?![\w-])", re.IGNORECASE)
 # Adverbs that are no neuter adjective's (по-добре, най-често is an adjective's, so found).
 _ADVERBS = frozenset(
@@ -235,6 +236,8 @@ def split_adverb(ctx: CheckContext) -> None:
                 following = _next_word(text, match.end())
                 if exceptions and following in exceptions:
                     continue
+                if _NUMBER_NEXT.match(text, match.end()):
+                    continue  # `от близо 1400 паунда`: a word before a number is no adverb's part
                 if written_adjective(match.group(0), following, morphology):
                     continue  # `на пълно съответствие`, `на ново поколение`: an adjective
                 written = match.group(0)

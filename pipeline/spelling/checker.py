@@ -35,6 +35,10 @@ _NAME_LONG = 7  # a capitalised word this long one slip from a common word is th
 _NAME_COMMON_ZIPF = 3.0
 _NAME_VERY_COMMON_ZIPF = 4.5  # ... or of a very common word of any length (Закна → Закона)
 _SUGGESTIONS = 3
+_NUMERAL_ADJECTIVE = ("ен", "на", "но", "ни", "ния", "ният", "ната", "ното", "ните", "ов", "ова",
+                      "ово", "ови", "овия", "овият", "овата", "овото", "овите")  # fmt: skip
+_TITLE_WORDS = 5  # a quoted name is this many words at most
+_QUOTES = "„“«\"'‘"
 _CAPS_MIN = 5
 _SOFT_SIGN_SLIP = re.compile("ь(?!о)")  # ь stands only before о: Сьвета is a slip of ъ
 # What follows a number or an abbreviation after a hyphen: 20-ина, 5-ти, 90-те, ВУЗ-овете.
@@ -136,6 +140,7 @@ class SpellChecker:
             if not token.skip and token.is_title and not token.sentence_start
         }
         self.words = Vocabulary(self.dictionary, self.accepted)
+        self.full_names: set[str] = set()  # unknown words the document uses in a full name
         self.suggester = Suggester(
             self.dictionary,
             self.vocabulary,
@@ -169,7 +174,9 @@ class SpellChecker:
                 result = self._check(block, token)
                 if result is not None:
                     found.append(result)
-        return found
+        # A word the document writes as part of a full name (`Виктор Орбан`) is that name
+        # wherever it stands, even where it alone is one key from a word (Орбан: орган).
+        return [f for f in found if f.word not in self.full_names or f.name_variant]
 
     def _hyphenated(self, text: str, block_tokens: tuple[Token, ...]) -> set[int]:
         """Halves of a word hyphenated at a line end (`предот-` / `вратяване`), a PDF's habit."""
@@ -200,6 +207,10 @@ class SpellChecker:
         name = token.is_title and (
             token.quoted or not token.sentence_start or token.lookup in self.names
         )
+        if self._in_hyphenated_name(block.text, token) or (
+            not token.is_title and self._in_quoted_title(block, token)
+        ):
+            name = True  # `Рийс-Мог`, `Техрик-и-лабаик`; „Франкфуртер алгемайне цайтунг“
         full_name = self._in_full_name(block, token) if token.is_title else ""
         if name or full_name:
             verdict = self._name_verdict(token.lookup, full_name=full_name)
@@ -210,6 +221,8 @@ class SpellChecker:
         else:
             verdict = "typo"
         if verdict is None:
+            if full_name:
+                self.full_names.add(token.text)
             return None
         marked = _marked(block, token, self.word_marks)
         # Only a word that will be reported pays for the full search (Hunspell's fallback).
@@ -242,8 +255,45 @@ class SpellChecker:
         if _after_hyphen(text, token) and (
             before[-2:-1].isdigit() or re.split(r"[\W\d]", before[:-1])[-1].isupper()
         ):
-            return lower in _SUFFIXES  # 20-ина, ВУЗ-овете
+            return (
+                lower in _SUFFIXES
+                or (  # 20-ина, ВУЗ-овете
+                    before[-2:-1].isdigit() and self._numeral_adjective(lower)
+                )
+            )
         return token.end < last and self.words.compound_head(lower)  # покупко-продажба
+
+    @staticmethod
+    def _in_hyphenated_name(text: str, token: Token) -> bool:
+        """A later part of a hyphenated word whose first part is capitalised: Рийс-Мог."""
+        if token.compound is None or token.start == token.compound[0]:
+            return False
+        return text[token.compound[0]].isupper()
+
+    def _in_quoted_title(self, block: Block, token: Token) -> bool:
+        """A word of a short quoted name that starts with an unknown capitalised word (a foreign
+        name): "Уич травъл", „Франкфуртер алгемайне цайтунг“; not „Министерство на …“."""
+        if not token.quoted:
+            return False
+        found = self.tokens_of.get(id(block), ())
+        index = self._index_of(found, token)
+        text = block.text
+        for back in range(index, max(-1, index - _TITLE_WORDS), -1):
+            before = text[found[back - 1].end if back else 0 : found[back].start]
+            if any(ch in _QUOTES for ch in before):
+                first = found[back]  # a foreign name's words: „Франкфуртер алгемайне“
+                return back < index and first.is_title and not self.known(first.lookup)
+            if any(ch in ".!?:;" for ch in before):
+                return False
+        return False
+
+    def _numeral_adjective(self, lower: str) -> bool:
+        """`538-членния`, `30-метрова`: an adjective of a noun after a number and a hyphen."""
+        for ending in _NUMERAL_ADJECTIVE:
+            base = lower[: len(lower) - len(ending)]
+            if lower.endswith(ending) and len(base) >= _PARTICLE and self.dictionary.spell(base):
+                return True
+        return False
 
     def _name_particle(self, block: Block, token: Token) -> bool:
         """`фон дер Лайен`, `Ил дьо Франс`: a short lower-case word between two names."""
@@ -314,16 +364,23 @@ class SpellChecker:
             return None
         if best.uses and raw <= _NAME_MAX_COST:
             # One slip from a word the document uses (two-edit neighbours are other names).
-            if self.known(best.word):
-                return "typo"
-            return self._variant(word, best)
-        if raw <= _NAME_COMMON_SLIP_COST:
-            return "typo"
+            if not self.known(best.word):
+                return self._variant(word, best)
+            if raw <= _NEIGHBOUR_SLIP or (raw <= _NAME_SLIP_COST and best.word in self.names):
+                return "typo"  # Европейскат; not Орбан (орган) or Масих (Маси): a stray
+                # letter, or a word the document never writes as a name, says little
+            if zipf(best.word.lower()) < _NAME_VERY_COMMON_ZIPF:
+                return None
+        common = zipf(best.word.lower())
+        known_name = self._proper_name(best.word)
+        if raw <= _NAME_COMMON_SLIP_COST and (known_name or common >= _NAME_COMMON_ZIPF):
+            return "typo"  # Порртала; not Орбан, a swap away from the rare `обран`
         if len(word) >= _NAME_VERY_LONG and raw <= _VOWEL_SLIP and self.known(best.word.lower()):
             return "typo"
-        common = zipf(best.word.lower())
         if raw <= _NAME_SLIP_COST and (
-            self._proper_name(best.word)
+            # a slip of a name people write (Бугомил); a rare foreign name the dictionary
+            # spells one letter apart is a transliteration (Плимут, Пунджаб, Шефийлд)
+            (known_name and common >= _NAME_COMMON_ZIPF)
             or (len(word) >= _NAME_LONG and common >= _NAME_COMMON_ZIPF)
             or common >= _NAME_VERY_COMMON_ZIPF
         ):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .dictionary import Dictionary
 from .edits import ALPHABET, COST_OTHER, deletes2, edits1
+from .function_words import PARTICLES, PREPOSITIONS
 from .ngrams import known_ngrams
 
 _DOC_BONUS = 0.35  # a candidate the document uses elsewhere
@@ -27,42 +28,7 @@ _SPLIT_HYPHEN = 0.4  # по/най run into the adjective (поголям → п
 _SPLIT_OTHER = 1.1  # two longer words run together
 _MIN_SPLIT_PART = 3
 # Short words that are typed into the next word: prepositions, particles, conjunctions.
-_RUN_IN = frozenset(
-    [
-        "в",
-        "във",
-        "с",
-        "със",
-        "на",
-        "за",
-        "от",
-        "до",
-        "по",
-        "при",
-        "към",
-        "без",
-        "чрез",
-        "над",
-        "под",
-        "пред",
-        "след",
-        "из",
-        "у",
-        "и",
-        "а",
-        "но",
-        "да",
-        "не",
-        "ще",
-        "се",
-        "си",
-        "ли",
-        "че",
-        "то",
-        "са",
-        "е",
-    ]
-)
+_RUN_IN = PREPOSITIONS | PARTICLES
 _COMPARATIVE = ("по", "най")
 
 

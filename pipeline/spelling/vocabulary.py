@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .dictionary import Dictionary
+from .wordformation import inn_name, sibling
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SETTLEMENTS_PATH = DATA / "settlements_bg.txt"
@@ -26,6 +27,8 @@ WORDFREQ = "wordfreq"
 PLACE = "place name"
 UNIT = "abbreviation or unit"
 DERIVED = "derivation"
+INFLECTION = "another form of a known word"
+MEDICINE = "a medicine's name"
 
 _MIN_FREQUENT = 4  # shorter words of wordfreq's list are too often fragments (ка, нои, мос)
 _MIN_HEAD = 4  # `военно` in военнослужащи
@@ -169,11 +172,26 @@ _DERIVATIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     (("ка", "ката", "ки", "ките"), ("", "к@ч"), "feminine of"),
     # фундаменталисти ← фундаментализъм; ислямисти ← ислям
     (("ист", "иста", "истът", "исти", "истите", "истка", "истки"), ("изъм", ""), "-ист from"),
+    # популисткото, ислямистките ← популист, ислямизъм
+    (("истки", "истка", "истко", "исткия", "исткият", "истката", "исткото", "истките"),
+     ("ист", "изъм", "ия", ""), "adjective of"),
+    # вирусолог, политолози ← вирусология, политология
+    (("лог", "лога", "логът", "лози", "лозите", "ложка", "ложки", "ложката"), ("логия",),
+     "a specialist in"),
+    # ползвател, ползвателите ← ползва (an agent noun of a verb's present)
+    (("тел", "теля", "телят", "тели", "телите"), ("",), "agent noun of"),
+    # богохулница ← богохулник
+    (("ница", "ницата", "ниците"), ("ник",), "feminine of"),
     # ваксинационни ← ваксинация; травматологична ← травматология; преференциално ← -ция
     (("ционен", "ционна", "ционно", "ционни", "ционния", "ционният", "ционната", "ционното",
       "ционните"), ("ция",), "adjective of"),
     (("ичен", "ична", "ично", "ични", "ичния", "ичният", "ичната", "ичното", "ичните"),
      ("ия", "ика"), "adjective of"),
+    # рестриктивни, конструктивна ← рестрикция, конструкция
+    (("тивен", "тивна", "тивно", "тивни", "тивния", "тивният", "тивната", "тивното",
+      "тивните"), ("ция",), "adjective of"),
+    # преносимостта, устойчивостта ← преносим, устойчив
+    (("ост", "остта", "ости", "остите"), ("",), "quality of"),
     (("иален", "иална", "иално", "иални", "иалния", "иалният", "иалната", "иалното",
       "иалните"), ("ия",), "adjective of"),
     # законова, килограмов ← закон; русофилска, дарителска ← русофил, дарител
@@ -184,17 +202,54 @@ _DERIVATIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     # сертифициране, чекирането, реактивира ← сертифицирам, сертифициран, …
     (("иране", "ирането", "ирам", "ира", "ират", "ирал", "ирала", "ирали", "иран", "ирана",
       "ирано", "ирани", "ираните", "ирания", "ираният"),
-     ("ирам", "иран", "ирани", "иране", "ация", "изация"), "a form of"),
+     ("ирам", "иран", "ирани", "иране", "ация", "изация", "а", "ат"), "a form of"),
+    # финализира, екологизирането ← финал, еколог
+    (("изира", "изират", "изирам", "изиране", "изирането", "изирал", "изирала", "изирали",
+      "изиран", "изирана", "изирано", "изирани", "изираните"), ("", "ия", "а"), "a verb of"),
 )  # fmt: skip
 # Prefixes that make new words from known ones: съпредседател, проевропейски, пренасочи.
 _PREFIXES = ("противо", "контра", "между", "само", "пред", "през", "съ", "ре", "пре", "про",
-             "раз", "над", "под", "без", "не")  # fmt: skip
+             "раз", "над", "под", "без", "не", "де")  # fmt: skip
 # `не` makes adjectives and participles (недоговорени), never verbs (незнам is a slip).
-_NEGATED = ("ен", "ена", "ено", "ени", "ан", "ана", "ано", "ани", "ита", "ито", "ити",
-            "ния", "ният", "ната", "ното", "ните", "ни", "на", "но", "ост")  # fmt: skip
+_NEGATED = (
+    "ен",
+    "ена",
+    "ено",
+    "ени",
+    "ан",
+    "ана",
+    "ано",
+    "ани",
+    "ита",
+    "ито",
+    "ити",
+    "ния",
+    "ният",
+    "ната",
+    "ното",
+    "ните",
+    "ни",
+    "на",
+    "но",
+    "ост",
+    "лия",
+    "лият",
+    "лата",
+    "лото",
+    "лите",
+)  # fmt: skip: неуспелите, not a verb
+# `де` undoes a process: дерегулация, декарбонизацията (never a verb's person: дели).
+_UNDONE = ("ация", "ацията", "ации", "ациите", "иране", "ирането", "ира", "ират", "ирани")
 _MIN_BASE = 4
+_MIN_NOUN_HEAD = 3  # газ|о|преносна
+_MIN_LINKED_TAIL = 6  # ... a tail this long: short ones make slips look like compounds
+_VOWELS = frozenset("аеиоуъюяй")
+_MIN_DEMONYM_STEM = 5  # пакистан|ци: shorter place stems make too many words
+_SHORT_DEMONYM = ("ец", "еца", "ецът", "ци", "ците")
 _SLIP_COST = 0.85  # up to a vowel for a vowel (Продоставени)
-_CHEAP_SLIP = 0.7  # a neighbouring key, a doubled or swapped letter
+_CHEAP_SLIP = 0.7
+_DOUBLED_OR_SWAPPED = 0.6
+_ENDING = 3  # letters of a suffix: мениджър|ски beside мениджър|ки is no slip  # a neighbouring key, a doubled or swapped letter
 _LOOSE = "-ен adjective of"  # derivations any noun in -а yields (представа → представни)
 
 
@@ -263,9 +318,19 @@ class Vocabulary:
         # those must not be one plausible slip from a word; the other derivations are rarer
         # shapes and must not be one cheap slip (a key, a doubled or swapped letter) away.
         loose = not derived or derived.startswith(_LOOSE)
+        # ... and of a noun in -а (представни) even a slip in the suffix counts.
+        anywhere = not derived or (loose and derived.endswith("а"))
         derived = derived or self._prefixed(lower)
-        if derived and not self._slip_of_word(lower, _SLIP_COST if loose else _CHEAP_SLIP):
+        if derived and not self._slip_of_word(
+            lower, _SLIP_COST if loose else _CHEAP_SLIP, ending=anywhere
+        ):
             return Verdict(word, DERIVED, derived)
+        forms = sibling(lower, self._plain, self.dictionary.spell)
+        if forms and not self._slip_of_word(lower, _DOUBLED_OR_SWAPPED, ending=False):
+            return Verdict(word, INFLECTION, f"a form of the word of {forms}")
+        stem = inn_name(lower) if lower == word or word.istitle() else ""
+        if stem and not self._slip_of_word(lower, _SLIP_COST):
+            return Verdict(word, MEDICINE, f"ends in the INN stem {stem}")
         return Verdict(word, None, "no source knows it")
 
     def _dictionary_word(self, word: str) -> bool:
@@ -287,17 +352,35 @@ class Vocabulary:
             head, tail = lower[:cut], lower[cut:]
             if head.endswith(_LINKING_VOWELS) and self._plain(head) and self._plain(tail):
                 return (head, tail)
+        # A noun, a linking vowel, a word: газ|о|преносна, самолет|о|строителен, грип|о|подобни.
+        for cut in range(_MIN_NOUN_HEAD + 1, len(lower) - _MIN_LINKED_TAIL + 1):
+            head, tail = lower[: cut - 1], lower[cut:]
+            if (
+                lower[cut - 1] in _LINKING_VOWELS
+                and head[-1] not in _VOWELS
+                and self.dictionary.spell(head)
+                and self._plain(tail)
+                and not self._slip_of_word(lower, _CHEAP_SLIP)
+            ):
+                return (head, lower[cut - 1], tail)
         return ()
 
-    def _slip_of_word(self, lower: str, limit: float) -> bool:
+    def _slip_of_word(self, lower: str, limit: float, ending: bool = True) -> bool:
         """One letter from a dictionary word (Продоставени, представни): a derivation's shape
-        is then more likely a slip."""
+        is then more likely a slip. With `ending` False, a rare word (not in wordfreq's list)
+        that differs only in the last three letters does not count: another form of the same
+        word (агрегиране, агрегирана); a common one does (уязвимист, уязвимост)."""
         from .edits import edits1
         from .ngrams import known_ngrams
 
         spell = self.dictionary.spell
+        keep = len(lower) - _ENDING
+        ending = ending or keep < _MIN_TAIL  # милона: in a short word any slip is near the end
         return any(
-            spell(candidate) for candidate, cost in edits1(lower, known_ngrams()) if cost <= limit
+            spell(candidate)
+            for candidate, cost in edits1(lower, known_ngrams())
+            if cost <= limit
+            and (ending or candidate[:keep] != lower[:keep] or self.listed(candidate))
         )
 
     def _derived(self, lower: str) -> str:
@@ -312,6 +395,8 @@ class Vocabulary:
                     continue  # особенно: a letter doubled, not a derivation of особен
                 if relation.endswith("adjective of") and ending[:1] in "ен" and base.endswith("н"):
                     continue
+                if ending.startswith("ск") and base.endswith("ст"):
+                    continue  # екстремистски: the adjective of -ист is екстремистки
                 for tail in tails:
                     tail, _, drop = tail.partition("@")
                     if drop and not base.endswith(drop):
@@ -327,11 +412,17 @@ class Vocabulary:
             rest = lower[len(prefix) :]
             if not lower.startswith(prefix) or len(rest) < _MIN_TAIL:
                 continue
-            if prefix == "не" and not rest.endswith(_NEGATED):
+            if prefix == "не" and not rest.endswith(_NEGATED) and not self._verbal_noun(rest):
+                continue
+            if prefix == "де" and not rest.endswith(_UNDONE):
                 continue
             if self._plain(rest) or self._derived(rest):
                 return f"{prefix}- + {rest}"
         return ""
+
+    def _verbal_noun(self, lower: str) -> bool:
+        """несъбиране, неспазването: a noun of a verb, which `не` joins (a verb it never does)."""
+        return lower.endswith(("не", "нето")) and self._plain(lower.removesuffix("то") + "то")
 
     def _plain(self, lower: str) -> bool:
         return self.dictionary.spell(lower) or self.frequent(lower)
@@ -340,9 +431,22 @@ class Vocabulary:
         for endings in (_PLACE_ADJECTIVE, _DEMONYM):
             for ending in endings:
                 if lower.endswith(ending):
-                    place = _place_stem(lower[: -len(ending)])
+                    stem = lower[: -len(ending)]
+                    place = _place_stem(stem)
                     if place:
                         return place
+        for ending in _PLACE_ADJECTIVE:  # дупнишки ← Дупница, пернишки ← Перник
+            stem = lower[: -len(ending)]
+            if lower.endswith("ш" + ending[1:]) and len(stem) >= _MIN_BASE:
+                place = _place_stem(stem + "ца") or _place_stem(stem + "к")
+                if place:
+                    return place
+        for ending in _SHORT_DEMONYM:  # пакистанци, пакистанец ← Пакистан
+            stem = lower[: -len(ending)]
+            if lower.endswith(ending) and len(stem) >= _MIN_DEMONYM_STEM:
+                place = settlements().get(stem)
+                if place:
+                    return place
         return None
 
     def compound_head(self, lower: str) -> bool:
