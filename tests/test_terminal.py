@@ -5,7 +5,11 @@ from __future__ import annotations
 import io
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import DRAFT_2012
+from natprog.emit.titles import rule_titles
 from natprog.emit.terminal import MAX_CODES, print_summary
 from natprog.models import SEVERITIES
 
@@ -55,3 +59,67 @@ def test_several_files_get_a_total_and_codes_are_capped():
     lines = [line.split() for line in out.getvalue().splitlines()]
     assert ["total", "96", "18", "6", "4", "8"] in lines
     assert ["…", "7", "more", "codes", "7"] in lines  # 19 codes: the 7 smallest folded together
+
+
+def _rich_text(summaries) -> str:
+    from rich.console import Console
+
+    from natprog.emit.terminal import summary_tables
+
+    out = io.StringIO()
+    console = Console(file=out, highlight=False, soft_wrap=False)
+    for table in summary_tables(summaries):
+        console.print(table)
+    return out.getvalue()
+
+
+_LABEL = st.text(
+    st.sampled_from("abcxyzАБВабвгдежщъюя0123456789 ._-()№[]漢😀"), min_size=1, max_size=40
+)
+_SUMMARY = st.fixed_dictionaries(
+    {
+        "activities": st.integers(0, 5000),
+        "findings": st.integers(0, 99999),
+        "by_severity": st.dictionaries(st.sampled_from(SEVERITIES), st.integers(0, 9999)),
+        "by_code": st.dictionaries(
+            st.sampled_from(sorted(rule_titles())) | st.text("abc.", min_size=1, max_size=30),
+            st.integers(1, 500),
+            max_size=16,
+        ),
+    }
+)
+
+
+@given(summaries=st.lists(st.tuples(_LABEL, _SUMMARY), min_size=1, max_size=4))
+@settings(max_examples=150, deadline=None)
+def test_the_plain_summary_is_what_rich_prints_off_a_terminal(summaries):
+    """Off a terminal the summary is printed without rich; it must be rich's text to the byte,
+    and rich must take over whenever it would print something else (wide, folded, markup)."""
+    from natprog.emit.terminal import _tables, plain_text
+
+    plain = plain_text(_tables(summaries), io.StringIO())
+    printed = io.StringIO()
+    print_summary(summaries, file=printed)
+    assert printed.getvalue() == _rich_text(summaries)
+    if plain is not None:
+        assert plain == printed.getvalue()
+
+
+def test_the_usual_summary_needs_no_rich():
+    from natprog.emit.terminal import _tables, plain_text
+
+    assert plain_text(_tables([("np2012-draft.docx", SUMMARY)]), io.StringIO()) is not None
+
+
+def test_extract_off_a_terminal_does_not_import_rich(tmp_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom natprog.cli import main\n"
+        f"main(['extract', {str(DRAFT_2012['txt'])!r}, '-o', {str(tmp_path)!r}])\n"
+        "print('rich' in sys.modules, file=sys.__stdout__)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr
+    assert "activities" in done.stderr  # the table was printed, as plain text
