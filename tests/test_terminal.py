@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DRAFT_2012
-from natprog.emit.titles import rule_titles
 from natprog.emit.terminal import MAX_CODES, print_summary
+from natprog.emit.titles import rule_titles
 from natprog.models import SEVERITIES
 
 SUMMARY = {
