@@ -194,6 +194,10 @@ def _count(number: int, severity: str) -> str:
 
 
 def _titles() -> dict[str, str]:
-    from .titles import rule_titles  # the check modules load only when there is a table to print
+    """Titles of the rules registered so far, the proofreading ones always: the codes in a
+    summary come from checks that ran (importing the diff checks as well, as `titles` does for
+    the report, cost `extract` ~8 ms for codes it never prints)."""
+    from .. import checks  # noqa: F401  (registers the proofreading rules, if not yet done)
+    from ..findings import RULES
 
-    return rule_titles()
+    return {code: rule.title for code, rule in RULES.items()}
