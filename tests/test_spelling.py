@@ -312,9 +312,10 @@ def test_a_word_hyphenated_at_a_line_end_is_whole():
 def test_capitalised_stems_are_the_dic_stems_that_open_with_a_capital():
     """The fast byte scan for the place-name table lists exactly what reading the whole .dic does,
     in the same order."""
-    from natprog.spelling.affixes import capitalised_stems, stem_flags
+    from natprog.spelling.affixes import build_capitalised_stems, capitalised_stems, stem_flags
 
     expected = [stem for stem in stem_flags() if stem[:1].isupper()]
+    assert list(build_capitalised_stems()) == expected
     assert list(capitalised_stems()) == expected
     assert len(expected) > 5000
 
@@ -344,6 +345,7 @@ def test_ready_tables_are_the_tables_built_from_the_word_lists():
     assert ready.ready_tables()["settlements"] == built["settlements"]
     assert list(ready.ready_tables()["settlements"]) == list(built["settlements"])  # the order
     assert ready.ready_tables()["frequencies"] == built["frequencies"]
+    assert ready.ready_tables()["capitalised"] == built["capitalised"]
     assert vocabulary.settlements() == built["settlements"]
 
 

@@ -1,7 +1,8 @@
 """Tables built from large word lists, kept ready between runs (a build artefact).
 
-The place names (`vocabulary.settlements`, from the 1.5 MB bg_BG.dic and the EKATTE list) and
-wordfreq's frequencies (a gzipped msgpack) took ~50 ms to build in every run that proofreads. `python -m natprog.spelling.ready_build` (run by the Makefile) builds
+The place names (`vocabulary.settlements`, from the 1.5 MB bg_BG.dic and the EKATTE list), the
+.dic's capitalised stems and wordfreq's frequencies (a gzipped msgpack) took ~60 ms to build in
+every run that proofreads. `python -m natprog.spelling.ready_build` (run by the Makefile) builds
 them once and marshals them to pipeline/data/ready/spelling.marshal, stamped with the size and
 modification time of every file they are made from: the word lists and the modules that build
 them. A run loads that file (~12 ms) while the stamp matches, and builds the tables itself

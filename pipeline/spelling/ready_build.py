@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from . import ready, vocabulary
+from . import affixes, ready, vocabulary
 
 
 def build() -> dict:
@@ -17,6 +17,7 @@ def build() -> dict:
         "stamp": ready.stamp(),
         "settlements": vocabulary.build_settlements(),
         "frequencies": vocabulary.build_frequencies(),
+        "capitalised": list(affixes.build_capitalised_stems()),
     }
 
 
