@@ -5,6 +5,7 @@ Reads like the recipe it is; each stage returns a new artefact and changes nothi
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from .abbreviations import resolve_abbreviations
@@ -60,7 +61,8 @@ def fix(
     """Proofread one Word draft and write `<stem>.corrected.docx` (confident fixes as tracked
     changes, every other finding a comment) and its report, which marks the changes."""
     # Imported here: only `natprog fix` needs them, and they cost every other run ~20 ms.
-    from .emit.atomic import write_bytes, write_text
+    from .emit import staging
+    from .emit.atomic import fsync_dir, write_bytes, write_text
     from .emit.corrections import correct_docx, read_docx_again, require_word_file
     from .emit.html_report import render_report
     from .errors import OutputError
@@ -73,17 +75,24 @@ def fix(
     corrected, outcomes = correct_docx(raw, data, options.fix, options.revisions)
     report = render_report(data, [outcome.to_dict() for outcome in outcomes])
     outdir = Path(outdir)
-    copy = outdir / f"{result.stem}.corrected.docx"
+    names = (f"{result.stem}.corrected.docx", f"{result.stem}.report.html")
     try:
-        written = [write_bytes(copy, corrected)]
+        # Staged and moved in as one pair, as `extract` does: a reader sees the old pair or
+        # the new one, never a new copy beside an old report, even if the run is killed.
+        outdir.mkdir(parents=True, exist_ok=True)
+        staging.clean_stale(outdir)
+        stage = staging.make(outdir)
         try:
-            written.append(write_text(outdir / f"{result.stem}.report.html", report))
-        except OSError:
-            copy.unlink(missing_ok=True)  # both files or neither
-            raise
+            write_bytes(stage / names[0], corrected)
+            write_text(stage / names[1], report)
+            staging.move_in(stage, outdir)
+            fsync_dir(outdir)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
     except OSError as exc:
         raise OutputError(
             f"cannot write to {outdir} ({exc.strerror or exc}): free some space, check the "
             "folder's permissions, or choose another folder with -o"
         ) from None
+    written = [outdir / name for name in names]
     return result, outcomes, written

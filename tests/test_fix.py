@@ -418,3 +418,29 @@ def test_any_word_document_with_text_only(run_cli, tmp_path):
     assert "natprog fix --text-only FILE" in result.err and not (tmp_path / "out").exists()
     result = run_cli("fix", "--text-only", path, "-o", tmp_path / "out")
     assert result.code == 0 and "3 tracked changes" in result.err
+
+
+def test_a_failed_report_keeps_the_previous_pair(run_cli, tmp_path, monkeypatch):
+    """The corrected copy and its report are staged and moved in together: when the report
+    cannot be written, the previous run's pair stays as it was, with nothing left beside it."""
+    import errno
+    import os
+
+    import natprog.emit.atomic as atomic
+
+    out = tmp_path / "out"
+    assert run_cli("fix", DRAFT_2012["docx"], "-o", out).code in (0, 1)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (out / "np2012-draft.report.html").write_text("old report", encoding="utf-8")
+    before["np2012-draft.report.html"] = b"old report"
+    real = atomic.write_text
+
+    def full(path, text, *args, **kwargs):
+        if str(path).endswith(".report.html"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(path, text, *args, **kwargs)
+
+    monkeypatch.setattr(atomic, "write_text", full)
+    result = run_cli("fix", DRAFT_2012["docx"], "-o", out)
+    assert result.code == int(ExitCode.CANNOT_WRITE) and "No space left on device" in result.err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
