@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from natprog.parse.labels import match_activity, match_label, match_section, roman_value
+from natprog.parse.labels import (
+    match_activity,
+    match_label,
+    match_number_heading,
+    match_section,
+    roman_value,
+)
 
 
 @pytest.mark.parametrize(
@@ -73,3 +79,16 @@ def test_sections(text, number):
 def test_roman_values():
     assert [roman_value(x) for x in ("I", "IV", "IX", "XII", "ІІ", "Х")] == [1, 4, 9, 12, 2, 10]
     assert roman_value("ABC") is None
+
+
+@pytest.mark.parametrize("text", ["0.89.", "0.5", "00.12", "0.", "0"])
+def test_a_decimal_or_zero_is_no_activity_number(text):
+    """`0.89` on a line of its own is a value from a table or a text, never `Дейност 89`."""
+    assert match_number_heading(text) is None
+    assert match_number_heading(text, titled=True) is None
+
+
+@pytest.mark.parametrize(("text", "number"), [("2.3", 3), ("1.", 1), ("10.12.", 12), ("№ 4", 4)])
+def test_numbered_headings_still_count(text, number):
+    heading = match_number_heading(text)
+    assert heading is not None and heading.number == number

@@ -165,6 +165,8 @@ def match_number_heading(text: str, *, titled: bool = False) -> ActivityHeading 
     rest = match.group("rest").strip()
     if rest and not (titled and match.group("prefix")):
         return None
+    if int(match.group("number")) == 0 or match.group("prefix") in ("0", "00"):
+        return None  # `0.89`, `0.`: a decimal value or a count, never an activity's number
     number_text = text[: match.start("rest")].strip()
     label = LabelMatch("activity", "Дейност", number_text, 0)
     return ActivityHeading(int(match.group("number")), number_text, rest, label)
