@@ -1,0 +1,170 @@
+"""The PDF reading of issue 20 reads exactly as the pdfplumber reading it replaced.
+
+`pdfchars.PageReader` records characters while pdfminer draws them and tokenizes content
+streams with `pdflexer`; `pdfchars.reference_page_objects` is the old reading through
+pdfplumber's `page.layout`. Both must give the same characters and edges (the same floats), the
+same blocks with provenance, the same refusals, and `extract` the same bytes. The fixtures and
+`inputs/` run in `make test`; the peer corpus's 58 PDFs and the layout variants' PDFs in
+`make test-slow`. The tokenizer itself is compared with pdfminer's parser in
+`tests/test_pdf_lexer.py`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+
+import pytest
+from layoutgen import Variant, convert_pdfs, render_docx
+from peer_corpus import CORPUS
+from test_layout_variants import SAMPLE, SLOW, WIDE_CASE, needs_libreoffice
+
+import natprog.ingest.pdf as pdf_module
+from conftest import INPUTS, ROOT
+from natprog.errors import NatprogError
+from natprog.ingest.convert import find_soffice
+from natprog.ingest.pdfchars import PageReader, reference_page_objects
+from natprog.options import Options
+from natprog.run import extract
+
+FIXTURES = sorted({*INPUTS.glob("*.pdf"), *(ROOT / "tests").rglob("*.pdf")})
+CORPUS_PDFS = sorted(CORPUS.rglob("*.pdf")) if CORPUS.is_dir() else []
+# Small, and each a reading problem of its own (tests/test_peer_corpus.py's sample).
+CORPUS_SAMPLE = [
+    "pdfplumber/tests__pdfs__password-example.pdf",
+    "pdfplumber/tests__pdfs__issue-71-duplicate-chars.pdf",
+    "pdfplumber/tests__pdfs__pr-88-example.pdf",
+    "pdfplumber/tests__pdfs__line-char-render-example.pdf",
+]
+# The layout variants of tests/test_layout_variants.py as PDFs (LibreOffice makes them once,
+# cached by content under .cache/layoutgen), read in this many parts (spread over the workers).
+VARIANT_PARTS = 8
+
+
+class _ReferenceReader:
+    """`PageReader` as it was: pdfplumber's layout objects."""
+
+    def __init__(self, pdf) -> None:
+        pass
+
+    def page_objects(self, page):
+        return reference_page_objects(page)
+
+
+@contextlib.contextmanager
+def reference_reading():
+    """`read_pdf` with the reference reading of every page."""
+    real = pdf_module.PageReader
+    pdf_module.PageReader = _ReferenceReader
+    try:
+        yield
+    finally:
+        pdf_module.PageReader = real
+
+
+def _without_marks(edges: list[dict]) -> list[dict]:
+    # pdfplumber tags the object drawn last with its marked-content id; the table finder never
+    # reads it, and with no characters among the objects the last one drawn is another.
+    return [{k: v for k, v in edge.items() if k not in ("mcid", "tag")} for edge in edges]
+
+
+def _objects(path: Path, fast: bool) -> list:
+    """Every page's (chars, edges), or where reading stops, its error."""
+    import pdfplumber
+
+    out: list = []
+    try:
+        pdf = pdfplumber.open(io.BytesIO(path.read_bytes()))
+        pages = pdf.pages
+    except Exception as error:  # the PDF does not open: no page is read by either
+        return [("open", type(error).__name__, str(error))]
+    reader = PageReader(pdf)
+    with pdf:
+        for page in pages:
+            try:
+                chars, edges = reader.page_objects(page) if fast else reference_page_objects(page)
+            except Exception as error:
+                cause = error.args[0] if error.args else error
+                out.append(("error", type(error).__name__, type(cause).__name__, str(cause)))
+                break
+            out.append((chars, _without_marks(edges)))
+    return out
+
+
+def _document(path: Path, reference: bool):
+    data = path.read_bytes()
+    with reference_reading() if reference else contextlib.nullcontext():
+        try:
+            # OCR reads page images, which the text layer's reading has no part in
+            document = pdf_module.read_pdf(data, str(path), Options(ocr="never"))
+        except NatprogError as error:
+            return (type(error).__name__, int(error.exit_code), str(error))
+    return document
+
+
+def check_same_reading(path: Path) -> None:
+    fast, reference = _objects(path, fast=True), _objects(path, fast=False)
+    assert len(fast) == len(reference)
+    for number, (got, expected) in enumerate(zip(fast, reference, strict=True), start=1):
+        assert got == expected, f"page {number}"
+    assert _document(path, reference=False) == _document(path, reference=True)
+
+
+def _name(path: Path) -> str:
+    return str(path.relative_to(path.parents[1]))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=_name)
+def test_fixtures_read_alike(path):
+    check_same_reading(path)
+
+
+def test_there_are_encrypted_pdfs_and_scans_among_them():
+    refusals = [path for path in FIXTURES if "encrypted" in path.name or "scan" in path.name]
+    assert len(refusals) >= 4, refusals
+
+
+def test_extract_writes_the_same_bytes(tmp_path):
+    draft = INPUTS / "np2012-draft.pdf"
+    _, written = extract(draft, tmp_path / "fast")
+    with reference_reading():
+        _, expected = extract(draft, tmp_path / "reference")
+    assert [p.name for p in written] == [p.name for p in expected]
+    for got, want in zip(written, expected, strict=True):
+        assert got.read_bytes() == want.read_bytes(), got.name
+
+
+@pytest.mark.skipif(not CORPUS_PDFS, reason=f"the peer corpus is not at {CORPUS}")
+@pytest.mark.parametrize("path", [CORPUS / name for name in CORPUS_SAMPLE], ids=_name)
+def test_sample_of_the_corpus_reads_alike(path):
+    check_same_reading(path)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", CORPUS_PDFS, ids=_name)
+def test_corpus_reads_alike(path):
+    check_same_reading(path)
+
+
+@pytest.fixture(scope="module")
+def variant_pdfs(tmp_path_factory) -> list[Path]:
+    """Every seed's PDF (one LibreOffice call for those not cached yet)."""
+    folder = tmp_path_factory.mktemp("variants")
+    docxs = []
+    for variant in [*(Variant.from_seed(seed) for seed in (*SAMPLE, *SLOW)), WIDE_CASE]:
+        path = folder / f"variant-{variant.seed}.docx"
+        render_docx(variant, path)
+        docxs.append(path)
+    made = convert_pdfs(docxs, find_soffice())
+    return [made[docx] for docx in docxs]
+
+
+@pytest.mark.slow
+@pytest.mark.libreoffice
+@needs_libreoffice
+@pytest.mark.parametrize("part", range(VARIANT_PARTS))
+def test_layout_variants_read_alike(part, variant_pdfs):
+    for path in variant_pdfs[part::VARIANT_PARTS]:
+        fast, reference = _objects(path, fast=True), _objects(path, fast=False)
+        assert fast == reference, path
