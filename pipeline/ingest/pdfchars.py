@@ -138,11 +138,23 @@ def _device_class() -> type:
             ncs,
             graphicstate,
         ):
-            # PDFTextDevice.render_string_horizontal with render_char and LTChar inlined: the
-            # same arithmetic in the same order, so the same floats.
+            # PDFTextDevice.render_string_horizontal with render_char, LTChar and
+            # apply_matrix_rect inlined: the same arithmetic in the same order, so the same
+            # floats; what does not change from character to character is worked out once.
             (x, y) = pos
             needcharspace = False
             (a, b, c, d, e, f) = matrix
+            glyphs = self._glyphs(font)
+            descent = font.get_descent() * fontsize
+            bottom = descent + rise  # LTChar's box: (0, bottom, adv, top) before the matrix
+            top = descent + rise + fontsize
+            left_bottom_x, left_bottom_y = a * 0 + c * bottom, b * 0 + d * bottom
+            left_top_x, left_top_y = a * 0 + c * top, b * 0 + d * top
+            upright = a * d * scaling > 0 and b * c <= 0
+            runs = direction(a, b)
+            name = _font_name(font)
+            height, shift_x, shift_y = self._height, self._left, self._top
+            chars = self.chars
             for obj in seq:
                 if isinstance(obj, (int, float)):
                     x -= obj * dxscale
@@ -151,14 +163,38 @@ def _device_class() -> type:
                     for cid in font.decode(obj):
                         if needcharspace:
                             x += charspace
-                        x += self._char(
-                            (a, b, c, d, x * a + y * c + e, x * b + y * d + f),
-                            font,
-                            fontsize,
-                            scaling,
-                            rise,
-                            cid,
+                        glyph = glyphs.get(cid) or self._glyph(font, cid)
+                        adv = glyph[1] * fontsize * scaling
+                        e1 = x * a + y * c + e
+                        f1 = x * b + y * d + f
+                        left1, bottom1 = left_bottom_x + e1, left_bottom_y + f1
+                        right1, bottom2 = a * adv + c * bottom + e1, b * adv + d * bottom + f1
+                        right2, top1 = a * adv + c * top + e1, b * adv + d * top + f1
+                        left2, top2 = left_top_x + e1, left_top_y + f1
+                        x0 = min(left1, left2, right1, right2)
+                        y0 = min(bottom1, bottom2, top1, top2)
+                        x1 = max(left1, left2, right1, right2)
+                        y1 = max(bottom1, bottom2, top1, top2)
+                        if x1 < x0:
+                            (x0, x1) = (x1, x0)
+                        if y1 < y0:
+                            (y0, y1) = (y1, y0)
+                        y_top = height - y1 + shift_y
+                        chars.append(
+                            {
+                                "text": glyph[0],
+                                "x0": x0 + shift_x,
+                                "x1": x1 + shift_x,
+                                "top": y_top,
+                                "doctop": y_top,
+                                "bottom": height - y0 + shift_y,
+                                "size": y1 - y0,
+                                "font": name,
+                                "upright": upright,
+                                "direction": runs,
+                            }
                         )
+                        x += adv
                         if cid == 32 and wordspace:
                             x += wordspace
                         needcharspace = True
@@ -169,11 +205,16 @@ def _device_class() -> type:
         ) -> float:
             return self._char(matrix, font, fontsize, scaling, rise, cid)
 
-        def _glyph(self, font: Any, cid: int) -> tuple:
-            """(text, width, displacement) of a character of a font, as render_char reads them."""
+        def _glyphs(self, font: Any) -> dict:
             glyphs = self._fonts.get(font)
             if glyphs is None:
                 glyphs = self._fonts[font] = {}
+            return glyphs
+
+        def _glyph(self, font: Any, cid: int) -> tuple:
+            """(text, width, displacement) of a character of a font, as render_char reads them
+            (each a function of the font and the character: read once)."""
+            glyphs = self._glyphs(font)
             glyph = glyphs.get(cid)
             if glyph is None:
                 try:
@@ -185,6 +226,7 @@ def _device_class() -> type:
             return glyph
 
         def _char(self, matrix, font, fontsize, scaling, rise, cid) -> float:
+            """One character of vertical writing, as render_char and LTChar box it."""
             text, textwidth, textdisp = self._glyph(font, cid)
             adv = textwidth * fontsize * scaling
             vertical = font.is_vertical()

@@ -102,7 +102,6 @@ def tokens(data: bytes) -> tuple[list[Any], bool]:
 
     keywords = PSKeywordTable.dict
     literals = PSLiteralTable.dict
-    hex_pair = re.compile(rb"[0-9a-fA-F]{2}|.")  # pdfminer's HEX_PAIR: a lone digit is a byte
     spaces = re.compile(rb"\s")
     out: list[Any] = []
     stack: list[tuple[str, list[Any]]] = []  # open arrays and dictionaries
@@ -151,9 +150,12 @@ def tokens(data: bytes) -> tuple[list[Any], bool]:
             end = pos
             current.append(text)
         elif kind == "hex":
-            current.append(
-                hex_pair.sub(lambda m: bytes((int(m.group(0), 16),)), spaces.sub(b"", token))
-            )
+            # pdfminer's HEX_PAIR.sub: digits two by two, a lone last digit a byte of its own
+            digits = spaces.sub(b"", token).decode("ascii")
+            if len(digits) % 2:
+                current.append(bytes.fromhex(digits[:-1]) + bytes((int(digits[-1], 16),)))
+            else:
+                current.append(bytes.fromhex(digits))
         elif kind == "other":
             current.append(keywords.get(token) or KWD(token))
         elif kind in ("abeg", "dbeg"):
