@@ -25,6 +25,7 @@ from conftest import INPUTS, ROOT
 from natprog.errors import NatprogError
 from natprog.ingest.convert import find_soffice
 from natprog.ingest.pdfchars import PageReader, reference_page_objects
+from natprog.ingest.pdfwords import _dedupe
 from natprog.options import Options
 from natprog.run import extract
 
@@ -92,6 +93,31 @@ def _objects(path: Path, fast: bool) -> list:
     return out
 
 
+def reference_dedupe(chars: list[dict]) -> list[dict]:
+    """`pdfwords._dedupe` before issue 20 (one dictionary of point cells, nine looked up per
+    character), which the faster one must equal."""
+    seen: dict[tuple, list[tuple[float, float]]] = {}
+    out = []
+    for char in chars:
+        text = char["text"]
+        if text.isspace():
+            out.append(char)
+            continue
+        x0, top = char["x0"], char["top"]
+        key = (text, char["font"], round(char["size"], 1), char["direction"])
+        cx, cy = round(x0), round(top)
+        if any(
+            abs(x - x0) <= 1.0 and abs(y - top) <= 1.0
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for x, y in seen.get((key, cx + dx, cy + dy), ())
+        ):
+            continue
+        seen.setdefault((key, cx, cy), []).append((x0, top))
+        out.append(char)
+    return out
+
+
 def _document(path: Path, reference: bool):
     data = path.read_bytes()
     with reference_reading() if reference else contextlib.nullcontext():
@@ -108,6 +134,8 @@ def check_same_reading(path: Path) -> None:
     assert len(fast) == len(reference)
     for number, (got, expected) in enumerate(zip(fast, reference, strict=True), start=1):
         assert got == expected, f"page {number}"
+        if isinstance(got[0], list):
+            assert _dedupe(got[0]) == reference_dedupe(got[0]), f"page {number}"
     assert _document(path, reference=False) == _document(path, reference=True)
 
 

@@ -106,8 +106,8 @@ def _turn(char: dict, turn: int, width: float, height: float) -> dict:
 def _dedupe(chars: list[dict]) -> list[dict]:
     """Without the copies of a character printed over itself, as pdfplumber's `dedupe_chars`:
     the same text, font and size within a point of an earlier copy (looked up by the point
-    grid cells around it, so a page costs one pass)."""
-    seen: dict[tuple, list[tuple[float, float]]] = {}
+    grid cells around it, row by row, so a page costs one pass)."""
+    seen: dict[tuple, dict[int, dict[int, list[tuple[float, float]]]]] = {}
     out = []
     for char in chars:
         text = char["text"]
@@ -117,14 +117,29 @@ def _dedupe(chars: list[dict]) -> list[dict]:
         x0, top = char["x0"], char["top"]
         key = (text, char["font"], round(char["size"], 1), char["direction"])
         cx, cy = round(x0), round(top)
-        if any(
-            abs(x - x0) <= _DUPLICATE and abs(y - top) <= _DUPLICATE
-            for dx in (-1, 0, 1)
-            for dy in (-1, 0, 1)
-            for x, y in seen.get((key, cx + dx, cy + dy), ())
-        ):
-            continue
-        seen.setdefault((key, cx, cy), []).append((x0, top))
+        rows = seen.get(key)
+        if rows is None:
+            rows = seen[key] = {}
+        else:
+            duplicate = False
+            for row in (rows.get(cy - 1), rows.get(cy), rows.get(cy + 1)):
+                if row:
+                    for cell in (row.get(cx - 1), row.get(cx), row.get(cx + 1)):
+                        if cell:
+                            for x, y in cell:
+                                if abs(x - x0) <= _DUPLICATE and abs(y - top) <= _DUPLICATE:
+                                    duplicate = True
+                                    break
+            if duplicate:
+                continue
+        row = rows.get(cy)
+        if row is None:
+            row = rows[cy] = {}
+        cell = row.get(cx)
+        if cell is None:
+            row[cx] = [(x0, top)]
+        else:
+            cell.append((x0, top))
         out.append(char)
     return out
 
