@@ -24,22 +24,24 @@ class Fallback(Exception):
 
 
 _DELIMITED = rb"[^#/%\[\]()<>{}\s]"  # a name or operator runs to the next of these (pdfminer)
+# One token a match, after the white space and comments before it; the groups in this order.
 _TOKEN = re.compile(
-    rb"[\s\x00]++|%[^\r\n]*+"  # white space and comments (no group)
-    rb"|(?P<num>[-+0-9][0-9]*+(?:\.[0-9]*+)?+|\.[0-9]*+)"
+    rb"(?:[\s\x00]++|%[^\r\n]*+)*+"
+    rb"(?:(?P<num>[-+0-9][0-9]*+(?:\.[0-9]*+)?+|\.[0-9]*+)"
     rb"|(?P<kw>[A-Za-z]" + _DELIMITED + rb"*+)"
     rb"|/(?P<lit>" + _DELIMITED + rb"*+)(?!#)"
     rb"|\((?P<str>[^()\\]*+)\)"
-    rb"|(?P<cstr>\()"
-    rb"|(?P<dbeg><<)"
-    rb"|(?P<dend>>>)"
     rb"|<(?P<hex>[0-9a-fA-F\s]*+)>(?!>)"
     rb"|(?P<abeg>\[)"
     rb"|(?P<aend>\])"
+    rb"|(?P<dbeg><<)"
+    rb"|(?P<dend>>>)"
+    rb"|(?P<cstr>\()"
     rb"|(?P<bad>[/<>{}])"
-    rb"|(?P<other>.)",
+    rb"|(?P<other>.))?",
     re.DOTALL,
 )
+NUM, KW, LIT, STR, HEX, ABEG, AEND, DBEG, DEND, CSTR, BAD, OTHER = range(1, 13)
 _ESCAPES = {ord(k): v for k, v in {b"b": 8, b"t": 9, b"n": 10, b"f": 12, b"r": 13}.items()} | {
     ord("("): 40,
     ord(")"): 41,
@@ -48,7 +50,7 @@ _ESCAPES = {ord(k): v for k, v in {b"b": 8, b"t": 9, b"n": 10, b"f": 12, b"r": 1
 _OCTAL = frozenset(b"01234567")
 _STRING_END = re.compile(rb"[()\\]")
 _INLINE_IMAGE = frozenset((b"BI", b"ID", b"EI"))
-_OPEN_ENDED = frozenset(("num", "kw", "lit"))  # tokens pdfminer ends only at a delimiter
+_OPEN_ENDED = frozenset((NUM, KW, LIT))  # tokens pdfminer ends only at a delimiter
 
 
 def _string(data: bytes, i: int) -> tuple[bytes, int]:
@@ -97,86 +99,89 @@ def _string(data: bytes, i: int) -> tuple[bytes, int]:
 def tokens(data: bytes) -> tuple[list[Any], bool]:
     """The objects pdfminer's `PDFContentParser.nextobject` gives for one stream, and whether the
     last ends at the stream's end (pdfminer then finishes it only when the next stream opens)."""
-    from pdfminer.psparser import KWD, LIT, PSKeywordTable, PSLiteralTable, literal_name
+    from pdfminer.psparser import KWD, PSKeywordTable, PSLiteralTable, literal_name
+    from pdfminer.psparser import LIT as literal
     from pdfminer.utils import choplist
 
     keywords = PSKeywordTable.dict
+    words: dict[bytes, Any] = {b"true": True, b"false": False}  # the rest pdfminer's keywords
     literals = PSLiteralTable.dict
     spaces = re.compile(rb"\s")
     out: list[Any] = []
-    stack: list[tuple[str, list[Any]]] = []  # open arrays and dictionaries
+    stack: list[tuple[int, list[Any]]] = []  # open arrays and dictionaries
     current = out
-    kind: str | None = None
+    kind: int | None = None
     end = 0
     appended = 0  # objects at the top level before the last token
     pos = 0
     size = len(data)
-    scan = _TOKEN.match
     while pos < size:
-        match = scan(data, pos)
-        assert match is not None  # the last alternative takes any byte
-        kind = match.lastgroup
-        pos = end = match.end()
-        if kind is None:
-            continue
-        appended = len(out)
-        token = match[kind]
-        if kind == "num":
-            try:  # noqa: SIM105  (contextlib.suppress costs more, once per number)
-                current.append(float(token) if b"." in token else int(token))
-            except ValueError:  # a sign or a dot alone: pdfminer drops it
-                pass
-        elif kind == "kw":
-            if token == b"true":
-                current.append(True)
-            elif token == b"false":
-                current.append(False)
-            else:
-                if token in _INLINE_IMAGE:
+        for match in _TOKEN.finditer(data, pos):
+            kind = match.lastindex
+            if kind is None:  # white space to the end
+                pos = size
+                break
+            appended = len(out)
+            token = match[kind]
+            if kind == NUM:
+                try:  # noqa: SIM105  (contextlib.suppress costs more, once per number)
+                    current.append(float(token) if b"." in token else int(token))
+                except ValueError:  # a sign or a dot alone: pdfminer drops it
+                    pass
+            elif kind == KW:
+                word = words.get(token)
+                if word is None:
+                    if token in _INLINE_IMAGE:
+                        raise Fallback
+                    word = words[token] = KWD(token)
+                current.append(word)
+            elif kind == LIT:
+                try:
+                    name: str | bytes = str(token, "utf-8")
+                except UnicodeDecodeError:
+                    name = token
+                if not name:
+                    raise Fallback  # `/` at a stream's end runs on into the next one
+                current.append(literals.get(name) or literal(name))
+            elif kind == STR:
+                current.append(token)
+            elif kind == HEX:
+                # pdfminer's HEX_PAIR.sub: digits two by two, a lone last digit a byte of its own
+                digits = spaces.sub(b"", token).decode("ascii")
+                if len(digits) % 2:
+                    current.append(bytes.fromhex(digits[:-1]) + bytes((int(digits[-1], 16),)))
+                else:
+                    current.append(bytes.fromhex(digits))
+            elif kind in (ABEG, DBEG):
+                stack.append((kind, current))
+                current = []
+            elif kind == AEND:
+                if not stack or stack[-1][0] != ABEG:
                     raise Fallback
+                parent = stack.pop()[1]
+                parent.append(current)
+                current = parent
+            elif kind == DEND:
+                if not stack or stack[-1][0] != DBEG or len(current) % 2:
+                    raise Fallback
+                parent = stack.pop()[1]
+                parent.append(
+                    {literal_name(k): v for (k, v) in choplist(2, current) if v is not None}
+                )
+                current = parent
+            elif kind == OTHER:
                 current.append(keywords.get(token) or KWD(token))
-        elif kind == "lit":
-            try:
-                name: str | bytes = str(token, "utf-8")
-            except UnicodeDecodeError:
-                name = token
-            if not name:
-                raise Fallback  # `/` at a stream's end runs on into the next one
-            current.append(literals.get(name) or LIT(name))
-        elif kind == "str":
-            current.append(token)
-        elif kind == "cstr":
-            text, pos = _string(data, pos)
-            end = pos
-            current.append(text)
-        elif kind == "hex":
-            # pdfminer's HEX_PAIR.sub: digits two by two, a lone last digit a byte of its own
-            digits = spaces.sub(b"", token).decode("ascii")
-            if len(digits) % 2:
-                current.append(bytes.fromhex(digits[:-1]) + bytes((int(digits[-1], 16),)))
-            else:
-                current.append(bytes.fromhex(digits))
-        elif kind == "other":
-            current.append(keywords.get(token) or KWD(token))
-        elif kind in ("abeg", "dbeg"):
-            stack.append((kind, current))
-            current = []
-        elif kind == "aend":
-            if not stack or stack[-1][0] != "abeg":
+            elif kind == CSTR:  # a string with escapes or parentheses: read on from here
+                text, pos = _string(data, match.end())
+                current.append(text)
+                break
+            else:  # BAD
                 raise Fallback
-            parent = stack.pop()[1]
-            parent.append(current)
-            current = parent
-        elif kind == "dend":
-            if not stack or stack[-1][0] != "dbeg" or len(current) % 2:
-                raise Fallback
-            parent = stack.pop()[1]
-            parent.append({literal_name(k): v for (k, v) in choplist(2, current) if v is not None})
-            current = parent
-        else:  # `bad`
-            raise Fallback
+        else:
+            pos = size
     if stack:
         raise Fallback  # an array or dictionary open at the stream's end
+    end = match.end() if size else 0
     return out, kind in _OPEN_ENDED and end == size and len(out) > appended
 
 
