@@ -61,7 +61,21 @@ def fast_objects(streams: list[bytes]) -> list | None:
     return out
 
 
+def _check_open_end(data: bytes) -> None:
+    """A stream's last object is open-ended when a digit after it would join it (`ET1`, `121`,
+    `/F11`): pdfminer finishes it only when it reads on."""
+    try:
+        objects, open_end = tokens(data)
+        longer, _ = tokens(data + b"1")
+    except Fallback:
+        return
+    joined = [_strict(o) for o in longer[: len(objects)]] != [_strict(o) for o in objects]
+    assert open_end == joined, data
+
+
 def check(streams: list[bytes]) -> None:
+    for data in streams:
+        _check_open_end(data)
     fast = fast_objects(streams)
     if fast is not None:
         try:

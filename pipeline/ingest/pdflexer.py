@@ -113,14 +113,15 @@ def tokens(data: bytes) -> tuple[list[Any], bool]:
     kind: int | None = None
     end = 0
     appended = 0  # objects at the top level before the last token
-    pos = 0
     size = len(data)
-    while pos < size:
+    restart: int | None = 0
+    while restart is not None:
+        pos, restart = restart, None
         for match in _TOKEN.finditer(data, pos):
-            kind = match.lastindex
-            if kind is None:  # white space to the end
-                pos = size
+            if match.lastindex is None:  # white space to the end
                 break
+            kind = match.lastindex
+            end = match.end()
             appended = len(out)
             token = match[kind]
             if kind == NUM:
@@ -172,16 +173,13 @@ def tokens(data: bytes) -> tuple[list[Any], bool]:
             elif kind == OTHER:
                 current.append(keywords.get(token) or KWD(token))
             elif kind == CSTR:  # a string with escapes or parentheses: read on from here
-                text, pos = _string(data, match.end())
+                text, restart = _string(data, end)
                 current.append(text)
                 break
             else:  # BAD
                 raise Fallback
-        else:
-            pos = size
     if stack:
         raise Fallback  # an array or dictionary open at the stream's end
-    end = match.end() if size else 0
     return out, kind in _OPEN_ENDED and end == size and len(out) > appended
 
 
