@@ -175,9 +175,16 @@ _stream = st.lists(
 ).map(lambda pairs: b"".join(piece + sep for piece, sep in pairs))
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(_stream, min_size=1, max_size=3))
 def test_generated_streams(streams):
+    check(streams)
+
+
+@pytest.mark.slow
+@settings(max_examples=5000, deadline=None)
+@given(st.lists(_stream, min_size=1, max_size=3))
+def test_many_generated_streams(streams):
     check(streams)
 
 
@@ -186,9 +193,16 @@ _readable_stream = st.lists(
 ).map(lambda pairs: b"".join(piece + sep for piece, sep in pairs))
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(_readable_stream, min_size=1, max_size=3))
 def test_generated_readable_streams(streams):
+    check(streams)
+
+
+@pytest.mark.slow
+@settings(max_examples=5000, deadline=None)
+@given(st.lists(_readable_stream, min_size=1, max_size=3))
+def test_many_generated_readable_streams(streams):
     check(streams)
 
 
@@ -204,7 +218,7 @@ def test_most_readable_streams_are_read():
     assert read > 350, read
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.binary(max_size=60), min_size=1, max_size=2))
 def test_random_bytes(streams):
     check(streams)
