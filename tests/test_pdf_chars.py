@@ -5,7 +5,8 @@ streams with `pdflexer`; `pdfchars.reference_page_objects` is the old reading th
 pdfplumber's `page.layout`. Both must give the same characters and edges (the same floats), the
 same blocks with provenance, the same refusals, and `extract` the same bytes. The fixtures and
 `inputs/` run in `make test`; the peer corpus's 58 PDFs and the layout variants' PDFs in
-`make test-slow`. The tokenizer itself is compared with pdfminer's parser in
+`make test-slow`. The hot loops rewritten for speed (overprint removal, the word builder) are
+compared with what they replaced on the same pages. The tokenizer itself is compared with pdfminer's parser in
 `tests/test_pdf_lexer.py`.
 """
 
@@ -25,7 +26,7 @@ from conftest import INPUTS, ROOT
 from natprog.errors import NatprogError
 from natprog.ingest.convert import find_soffice
 from natprog.ingest.pdfchars import PageReader, reference_page_objects
-from natprog.ingest.pdfwords import _dedupe
+from natprog.ingest.pdfwords import _GAP_RATIO, _dedupe, _join_surrogates, line_words
 from natprog.options import Options
 from natprog.run import extract
 
@@ -118,6 +119,26 @@ def reference_dedupe(chars: list[dict]) -> list[dict]:
     return out
 
 
+def reference_words(chars: list[dict], ratio: float | None) -> list[tuple]:
+    """`pdfwords.line_words` before issue 20: pdfplumber's `WordExtractor` itself."""
+    from pdfplumber.utils.text import WordExtractor
+
+    settings = {"x_tolerance": 3} if ratio is None else {"x_tolerance_ratio": ratio}
+    extractor = WordExtractor(y_tolerance=3, keep_blank_chars=False, **settings)
+    return [
+        (w["text"], w["x0"], w["top"], w["x1"], w["bottom"], w["chars"])
+        for w in extractor.extract_words(chars, return_chars=True)
+    ]
+
+
+def check_words(chars: list[dict]) -> None:
+    """The word builder equals pdfplumber's on the page's upright characters, with spaces
+    stored and without."""
+    upright = [c for c in _join_surrogates(_dedupe(chars)) if c["upright"] and not c["direction"]]
+    for ratio in (None, _GAP_RATIO):
+        assert line_words(upright, ratio) == reference_words(upright, ratio), ratio
+
+
 def _document(path: Path, reference: bool):
     data = path.read_bytes()
     with reference_reading() if reference else contextlib.nullcontext():
@@ -136,6 +157,7 @@ def check_same_reading(path: Path) -> None:
         assert got == expected, f"page {number}"
         if isinstance(got[0], list):
             assert _dedupe(got[0]) == reference_dedupe(got[0]), f"page {number}"
+            check_words(got[0])
     assert _document(path, reference=False) == _document(path, reference=True)
 
 
