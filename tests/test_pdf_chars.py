@@ -5,9 +5,9 @@ streams with `pdflexer`; `pdfchars.reference_page_objects` is the old reading th
 pdfplumber's `page.layout`. Both must give the same characters and edges (the same floats), the
 same blocks with provenance, the same refusals, and `extract` the same bytes. The fixtures and
 `inputs/` run in `make test`; the peer corpus's 58 PDFs and the layout variants' PDFs in
-`make test-slow`. The hot loops rewritten for speed (overprint removal, the word builder) are
-compared with what they replaced on the same pages. The tokenizer itself is compared with pdfminer's parser in
-`tests/test_pdf_lexer.py`.
+`make test-slow`. The hot loops rewritten for speed (overprint removal, the word builder, the
+search for the cells of ruled tables) are compared with what they replaced on the same pages.
+The tokenizer itself is compared with pdfminer's parser in `tests/test_pdf_lexer.py`.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from conftest import INPUTS, ROOT
 from natprog.errors import NatprogError
 from natprog.ingest.convert import find_soffice
 from natprog.ingest.pdfchars import PageReader, reference_page_objects
+from natprog.ingest.pdfgrids import intersection_cells, intersections
 from natprog.ingest.pdfwords import _GAP_RATIO, _dedupe, _join_surrogates, line_words
 from natprog.options import Options
 from natprog.run import extract
@@ -139,6 +140,14 @@ def check_words(chars: list[dict]) -> None:
         assert line_words(upright, ratio) == reference_words(upright, ratio), ratio
 
 
+def check_cells(edges: list[dict]) -> None:
+    """The cell search equals pdfplumber's `intersections_to_cells` on the page's crossings."""
+    from pdfplumber.table import intersections_to_cells
+
+    crossings = intersections(edges)
+    assert intersection_cells(crossings) == intersections_to_cells(crossings)
+
+
 def _document(path: Path, reference: bool):
     data = path.read_bytes()
     with reference_reading() if reference else contextlib.nullcontext():
@@ -158,6 +167,7 @@ def check_same_reading(path: Path) -> None:
         if isinstance(got[0], list):
             assert _dedupe(got[0]) == reference_dedupe(got[0]), f"page {number}"
             check_words(got[0])
+            check_cells(got[1])
     assert _document(path, reference=False) == _document(path, reference=True)
 
 

@@ -78,6 +78,7 @@ def gap_ratio(upright: list[dict]) -> float | None:
 
 _LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 _X_TOLERANCE = _Y_TOLERANCE = 3
+_X0, _TOP, _X1, _BOTTOM = (itemgetter(key) for key in ("x0", "top", "x1", "bottom"))
 
 
 def line_words(chars: list[dict], ratio: float | None) -> list[tuple]:
@@ -104,10 +105,10 @@ def line_words(chars: list[dict], ratio: float | None) -> list[tuple]:
         words.append(
             (
                 "".join(_LIGATURES.get(c["text"], c["text"] or "") for c in group),
-                min(c["x0"] for c in group),
-                min(c["top"] for c in group),
-                max(c["x1"] for c in group),
-                max(c["bottom"] for c in group),
+                min(map(_X0, group)),
+                min(map(_TOP, group)),
+                max(map(_X1, group)),
+                max(map(_BOTTOM, group)),
                 group,
             )
         )
