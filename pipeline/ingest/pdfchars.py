@@ -115,7 +115,8 @@ def _device_class() -> type:
             self.chars: list[dict] = []
             self._height = float(page.height)
             self._left, self._top = page.mediabox[:2]
-            self._fonts: dict[Any, dict] = {}
+            # the glyphs of each font object (the resource manager shares fonts between pages)
+            self._fonts: dict[Any, dict] = getattr(self, "_fonts", {})
             self.pageno = page.page_number
             self._stack = []
             interpreter = Interpreter(self.rsrcmgr, self)
