@@ -7,16 +7,16 @@ rest. A faster engine may produce the same `PageContent` (`--pdf-engine`).
 from __future__ import annotations
 
 import io
-from typing import Any
 
 from ..errors import NoTextLayerError
 from ..models import Document
 from ..options import Options
 from .ocr import recognise
+from .pdfchars import PageReader
 from .pdferrors import damaged, encrypted, too_many_pages
 from .pdfgrids import ruled_grids
 from .pdflayout import PageContent, layout
-from .pdfwords import direction, page_words
+from .pdfwords import page_words
 
 # How to get a text layer, said wherever natprog meets a scan.
 OCR_HINT = (
@@ -58,10 +58,11 @@ def plumber_pages(data: bytes, path: str, options: Options) -> list[PageContent]
     try:
         if len(pdf.pages) > options.limits.max_pages:
             raise too_many_pages(len(pdf.pages), options.limits.max_pages, path)
+        reader = PageReader(pdf)
         pages = []
         for page in pdf.pages:
             try:
-                chars, edges = _page_objects(page)
+                chars, edges = reader.page_objects(page)
                 found = page_words(chars, float(page.width), float(page.height), _bold)
                 # The table finder only where ruling lines are, and only on upright pages: its
                 # cells are in the page's frame, not the text's.
@@ -81,62 +82,6 @@ def plumber_pages(data: bytes, path: str, options: Options) -> list[PageContent]
         return pages
     finally:
         pdf.close()
-
-
-def _page_objects(page: Any) -> tuple[list[dict], list[dict]]:
-    """A page's characters (as `pdfwords` takes them) and table edges (as `page.edges`), from
-    pdfminer's layout objects: pdfplumber's own dict of every attribute of every object took a
-    third of the reading time, and its characters' colours are never used here."""
-    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
-    from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
-
-    height = float(page.height)
-    left, top = page.mediabox[:2]
-    chars: list[dict] = []
-    lines: list[dict] = []
-    rects: list[dict] = []
-    curves: list[dict] = []
-
-    def walk(objects: list) -> None:
-        for obj in objects:
-            if isinstance(obj, LTChar):
-                a, b = obj.matrix[:2]
-                y = height - obj.y1 + top
-                font = obj.fontname
-                chars.append(
-                    {
-                        "text": obj.get_text(),
-                        "x0": obj.x0 + left,
-                        "x1": obj.x1 + left,
-                        "top": y,
-                        "doctop": y,
-                        "bottom": height - obj.y0 + top,
-                        "size": obj.size,
-                        "font": font.decode("latin-1") if isinstance(font, bytes) else font,
-                        "upright": obj.upright,
-                        "direction": direction(a, b),
-                    }
-                )
-            elif isinstance(obj, LTCurve):  # lines and rectangles are curves too
-                shape = page.process_object(obj)
-                kind = (
-                    lines
-                    if isinstance(obj, LTLine)
-                    else rects
-                    if isinstance(obj, LTRect)
-                    else curves
-                )
-                kind.append(shape)
-            elif isinstance(obj, LTContainer):
-                walk(obj._objs)
-
-    walk(page.layout._objs)
-    edges = [line_to_edge(line) for line in lines]
-    for rect in rects:
-        edges.extend(rect_to_edges(rect))
-    for curve in curves:
-        edges.extend(curve_to_edges(curve))
-    return chars, edges
 
 
 def _bold(fontname: str) -> bool:
