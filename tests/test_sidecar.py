@@ -165,3 +165,37 @@ def test_outputs_without_the_sidecar_ones_are_written_here(result, tmp_path, for
     written = emit(result, tmp_path / "json-only", ("json", "csv"), parallel=True)
     assert [p.name for p in written] == ["np2012-draft.json", "np2012-draft.activities.csv"]
     assert _reaped(forking)
+
+
+def test_the_child_dies_with_its_parent(tmp_path):
+    """SIGKILL of `extract` takes its workbook child with it (PR_SET_PDEATHSIG on Linux)."""
+    import signal
+    import textwrap
+    import time
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("PR_SET_PDEATHSIG is Linux's")
+    script = textwrap.dedent(
+        """
+        import os, sys, time
+        from natprog.emit import sidecar
+        child = sidecar.Sidecar(lambda: time.sleep(600), lambda payload: None)  # busy, not reading
+        print(child._pid, flush=True)
+        time.sleep(600)
+        """
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    child = int(parent.stdout.readline())
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    for _ in range(600):  # the kernel ends it at once; a loaded machine may be slow to show it
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            return
+        with open(f"/proc/{child}/stat") as stat:
+            if stat.read().split(") ")[1].startswith("Z"):
+                return  # dead, waiting to be reaped by init
+        time.sleep(0.1)
+    os.kill(child, signal.SIGKILL)
+    raise AssertionError("the child outlived its killed parent")

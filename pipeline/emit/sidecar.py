@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+_PR_SET_PDEATHSIG = 1
 _HELD = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
 
 
@@ -42,6 +43,7 @@ class Sidecar:
     def __init__(self, prepare: Callable[[], None], job: Callable[[Any], object]) -> None:
         go_read, self._go = os.pipe()  # parent → child: where the payload is
         self._back, back_write = os.pipe()  # child → parent: the pickled outcome
+        parent = os.getpid()
         signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
         try:
             pid = os.fork()
@@ -51,6 +53,7 @@ class Sidecar:
                 os.close(fd)
             raise
         if pid == 0:  # the child: never returns
+            _die_with(parent)
             os.close(self._go)
             os.close(self._back)
             _run_child(prepare, job, go_read, back_write)
@@ -96,6 +99,20 @@ class Sidecar:
         if self._pid is not None:
             os.waitpid(self._pid, 0)
             self._pid = None
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel end this child when its parent dies (Linux's PR_SET_PDEATHSIG): a parent
+    killed outright must not leave it writing into a staging folder the next run removes."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the closed pipes end a waiting child
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(0)
 
 
 def _run_child(prepare: Callable[[], None], job: Callable[[Any], object], go: int, back: int):
