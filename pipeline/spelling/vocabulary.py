@@ -281,6 +281,7 @@ _LOOSE = "-ен adjective of"  # derivations any noun in -а yields (предс�
 # → особност): the word must be no single slip of a dictionary word at all.
 _STRICT = (_DIMINUTIVE, "quality of the adjective")
 _ANY_SLIP = 1.2  # every single edit, at the first letter too
+_COMBINABLE = ("feminine of", "-ист from")  # derivations a combining form may precede
 _PREFIXABLE = tuple(  # the relations a prefixed word's rest may show
     {relation for _endings, _tails, relation in _DERIVATIONS} - set(_STRICT)
 )
@@ -380,8 +381,16 @@ class Vocabulary:
         """радио|спот (a combining form of the lexicon), военно|служащи (an adverb-like head)."""
         for form in self.dictionary.combining_forms:
             rest = lower[len(form) :]
-            if lower.startswith(form) and len(rest) >= 4 and self._plain(rest):
+            if not lower.startswith(form) or len(rest) < 4:
+                continue
+            if self._plain(rest):
                 return (form + "-", rest)
+            # анти|глобалистка: a feminine or an -ист of a known word, and no plausible slip
+            # (the other derivations behind a combining form are more often slips:
+            # експлатират, мултидисциплинани)
+            derived = self._derived(rest)
+            if derived.startswith(_COMBINABLE) and not self._slip_of_word(lower, _SLIP_COST):
+                return (form + "-", f"{rest} ({derived})")
         for cut in range(_MIN_HEAD, len(lower) - _MIN_TAIL + 1):
             head, tail = lower[:cut], lower[cut:]
             if head.endswith(_LINKING_VOWELS) and self._plain(head) and self._plain(tail):
