@@ -278,13 +278,19 @@ _DOUBLED_OR_SWAPPED = 0.6
 _ENDING = 3  # letters of a suffix: мениджър|ски beside мениджър|ки is no slip  # a neighbouring key, a doubled or swapped letter
 _LOOSE = "-ен adjective of"  # derivations any noun in -а yields (представа → представни)
 # Derivations whose endings many slips of common words make (политици → плитици, особеност
-# → особност): the word must be no single slip of a dictionary word at all.
-_STRICT = (_DIMINUTIVE, "quality of the adjective")
-_ANY_SLIP = 1.2  # every single edit, at the first letter too
+# → опасност → пасност): the word must be no plausible slip of a dictionary word (a
+# diminutive may be one unrelated letter away: студентче, студентка), and a quality in -ност
+# no single slip at all.
+_STRICT = {_DIMINUTIVE: 0.95, "quality of the adjective": 1.2}
 _COMBINABLE = ("feminine of", "-ист from")  # derivations a combining form may precede
-_PREFIXABLE = tuple(  # the relations a prefixed word's rest may show
+_PREFIXABLE = frozenset(  # the relations a prefixed word's rest may show
     {relation for _endings, _tails, relation in _DERIVATIONS} - set(_STRICT)
 )
+
+
+def _relation(derived: str) -> str:
+    """`feminine of` in `feminine of канцлер`: how a derived word relates to its source."""
+    return derived.rsplit(" ", 1)[0]
 
 
 class Vocabulary:
@@ -355,8 +361,9 @@ class Vocabulary:
         # ... and of a noun in -а (представни) even a slip in the suffix counts.
         anywhere = not derived or (loose and derived.endswith("а"))
         limit = _SLIP_COST if loose else _CHEAP_SLIP
-        if derived.startswith(_STRICT):
-            limit, anywhere = _ANY_SLIP, True
+        strict = _STRICT.get(_relation(derived))
+        if strict:
+            limit, anywhere = strict, True
         derived = derived or self._prefixed(lower)
         if derived and not self._slip_of_word(lower, limit, ending=anywhere):
             return Verdict(word, DERIVED, derived)
@@ -389,7 +396,7 @@ class Vocabulary:
             # (the other derivations behind a combining form are more often slips:
             # експлатират, мултидисциплинани)
             derived = self._derived(rest)
-            if derived.startswith(_COMBINABLE) and not self._slip_of_word(lower, _SLIP_COST):
+            if _relation(derived) in _COMBINABLE and not self._slip_of_word(lower, _SLIP_COST):
                 return (form + "-", f"{rest} ({derived})")
         for cut in range(_MIN_HEAD, len(lower) - _MIN_TAIL + 1):
             head, tail = lower[:cut], lower[cut:]
@@ -472,7 +479,7 @@ class Vocabulary:
             if prefix == "де" and not rest.endswith(_UNDONE):
                 continue
             # A diminutive behind a prefix is rarer than a slip (разстоянчето ← разстоянието).
-            if self._plain(rest) or self._derived(rest).startswith(_PREFIXABLE):
+            if self._plain(rest) or _relation(self._derived(rest)) in _PREFIXABLE:
                 return f"{prefix}- + {rest}"
         return ""
 
