@@ -459,14 +459,15 @@ class Vocabulary:
         return ""
 
     def _noun_base(self, source: str, tail: str) -> bool:
-        """Whether a diminutive's base is a noun's base form: one ending in a consonant
-        (стол, not the plural градове or същи), or in -а that is no counted form of a noun in a
-        consonant (ръка, not баланса ← баланс), or in -ия, -ие, -е."""
-        if tail in ("", "ец"):
-            return source[-1] not in _VOWELS
-        if tail.endswith("а"):
-            return not self._plain(source[:-1])
-        return True
+        """Whether a diminutive's base is a noun's base form: a masculine noun, which takes the
+        full article (столът; not the plural градове, nor влиян), or a feminine in -а that takes
+        -та and is no counted form of a noun in a consonant (ръката, not заключа, баланса ←
+        баланс), or a noun in -ия, -ие, -е."""
+        if source[-1] not in _VOWELS:
+            return self._plain(source + "ът")
+        if source.endswith("а"):
+            return self._plain(source + "та") and not self._plain(source[:-1])
+        return tail != ""
 
     def _prefixed(self, lower: str) -> str:
         """A known word (or a derivation) behind a word-forming prefix: съ|председател."""
