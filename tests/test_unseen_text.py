@@ -232,3 +232,26 @@ def test_third_round_classes_in_running_text():
     )
     assert _codes(text) == []
     assert ("spelling.unknown_word", "плитици") in _codes("Тези плитици говориха дълго.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Той лети с Бритиш еърлайнс от години.",
+        "Пише Файненшъл таймс днес.",
+    ],
+)
+def test_the_english_second_word_of_a_transliterated_name_is_a_name(text):
+    assert _codes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        ("Премиерът Джонсън междувремнно отговори.", "междувремнно"),  # a plausible slip
+        ("В България прзидентът говори.", "прзидентът"),  # България: bg_BG's own name
+        ("Дойде и Министерство нса отговора.", "нса"),
+    ],
+)
+def test_a_slip_after_a_name_is_still_reported(text, slip):
+    assert ("spelling.unknown_word", slip) in _codes(text)

@@ -415,6 +415,10 @@ class Vocabulary:
                 return (head, lower[cut - 1], tail)
         return ()
 
+    def plausible_slip(self, lower: str) -> bool:
+        """One plausible slip (up to a vowel for a vowel) from a dictionary word."""
+        return self._slip_of_word(lower, _SLIP_COST)
+
     def _slip_of_word(self, lower: str, limit: float, ending: bool = True) -> bool:
         """One letter from a dictionary word (Продоставени, представни): a derivation's shape
         is then more likely a slip. With `ending` False, a rare word (not in wordfreq's list)
