@@ -281,7 +281,8 @@ _LOOSE = "-ен adjective of"  # derivations any noun in -а yields (предс�
 # → опасност → пасност): the word must be no plausible slip of a dictionary word (a
 # diminutive may be one unrelated letter away: студентче, студентка), and a quality in -ност
 # no single slip at all.
-_STRICT = {_DIMINUTIVE: 0.95, "quality of the adjective": 1.2}
+_ANY_SLIP = 1.2  # every single edit, at the first letter too
+_STRICT = {_DIMINUTIVE: 0.95, "quality of the adjective": _ANY_SLIP}
 _COMBINABLE = ("feminine of", "-ист from")  # derivations a combining form may precede
 _PREFIXABLE = frozenset(  # the relations a prefixed word's rest may show
     {relation for _endings, _tails, relation in _DERIVATIONS} - set(_STRICT)
@@ -415,9 +416,10 @@ class Vocabulary:
                 return (head, lower[cut - 1], tail)
         return ()
 
-    def plausible_slip(self, lower: str) -> bool:
-        """One plausible slip (up to a vowel for a vowel) from a dictionary word."""
-        return self._slip_of_word(lower, _SLIP_COST)
+    def any_slip(self, lower: str) -> bool:
+        """One edit of any kind (any letter for any, at the first letter too) from a
+        dictionary word."""
+        return self._slip_of_word(lower, _ANY_SLIP)
 
     def _slip_of_word(self, lower: str, limit: float, ending: bool = True) -> bool:
         """One letter from a dictionary word (Продоставени, представни): a derivation's shape
