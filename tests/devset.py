@@ -6,6 +6,7 @@ writes it from a checkout (or a bare git mirror) of each:
     python tests/devset.py bsnlp PATH-TO-BSNLP-2021-Shared-Task      # news-bsnlp.txt (tune)
     python tests/devset.py bsnlp PATH --offset 6 --name heldout-bsnlp  # looked at: now tuning
     python tests/devset.py bsnlp PATH --offset 3 --name tune2-bsnlp    # fresh tuning text
+    python tests/devset.py bsnlp PATH --offset 1 --name tune3-bsnlp    # the third round's
     python tests/devset.py bsnlp PATH --offset 9 --name final-bsnlp --out build/final
     python tests/devset.py btb PATH-TO-UD_Bulgarian-BTB              # news-btb-train.txt (tune)
     python tests/devset.py btb PATH-TO-UD_Bulgarian-BTB --split dev  # heldout-btb-dev.txt

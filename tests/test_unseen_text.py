@@ -164,3 +164,94 @@ def test_one_list_of_prepositions():
     assert grammar.PREPOSITIONS is function_words.PREPOSITIONS
     assert function_words.PREPOSITIONS <= suggest._RUN_IN
     assert {"на", "със", "срещу", "съгласно"} <= function_words.PREPOSITIONS
+
+
+# Issue 12, third round: classes of the held-out BTB prose (fiction, dialogue, mixed genres),
+# each tested with words of the class that no tuning or held-out text holds where possible.
+@pytest.mark.parametrize(
+    ("word", "source", "detail"),
+    [
+        # diminutives of a noun's base form, with their alternations
+        ("компютърче", DERIVED, "diminutive of компютър"),
+        ("кварталчета", DERIVED, "diminutive of квартал"),
+        ("софиянче", DERIVED, "diminutive of софиянец"),
+        ("наредбица", DERIVED, "diminutive of наредба"),
+        ("агенцийката", DERIVED, "diminutive of агенция"),
+        ("решенийцата", DERIVED, "diminutive of решение"),
+        # demonyms of a place in -ия, place adjectives of a name in -ч
+        ("колумбийци", PLACE, "derived from Колумбия (a name in bg_BG)"),
+        ("намибийката", PLACE, "derived from Намибия (a name in bg_BG)"),
+        ("добришките", PLACE, "derived from Добрич (pipeline/data/settlements_bg.txt)"),
+        # loanword families on a known stem
+        ("турбулентността", DERIVED, "quality of the adjective турбулентен"),
+        ("медиация", DERIVED, "the process of медиатор"),
+        ("електорите", DERIVED, "a member of електорат"),
+        # combining forms
+        ("аеропорта", COMPOUND, "аеро- + порта"),
+        ("антиглобалистка", COMPOUND, "анти- + глобалистка (-ист from глобал)"),
+    ],
+)
+def test_third_round_classes_say_where_they_come_from(vocabulary, word, source, detail):
+    verdict = vocabulary.verdict(word)
+    assert (verdict.source, verdict.detail) == (source, detail), vocabulary.explain(word)
+
+
+@pytest.mark.parametrize(
+    "slip",
+    [
+        # slips that land on a diminutive's shape
+        "плитици",  # политици
+        "съюзиците",  # съюзниците
+        "самиче",  # самите: сами is no noun's base form
+        "градовече",  # градовете: a plural is no base form
+        "балансица",  # балансира: баланса is a form of баланс
+        "влиянче",  # влияние: влиян takes no full article, so it is no noun
+        "заключица",  # заключиха: заключа takes no -та, so it is no noun
+        "заложичка",  # заложничка
+        "говорйки",  # говорейки: -йка diminishes nouns in -ия only
+        "разстоянчето",  # разстоянието: no diminutive behind a prefix
+        # slips that land on a quality in -ност
+        "особност",  # особеност
+        "пасност",  # опасност
+        "рудности",  # трудности
+        # slips behind a combining form
+        "експлатират",  # експлоатират
+        "мултидисциплинани",
+        "преставители",  # представители
+        "авиокомпаните",  # авиокомпаниите
+    ],
+)
+def test_third_round_classes_do_not_vouch_for_slips(vocabulary, slip):
+    assert not vocabulary.known(slip), vocabulary.explain(slip)
+
+
+def test_third_round_classes_in_running_text():
+    text = (
+        "Колумбийците и боливийката дойдоха в Ловеч, а добришките медиатори говориха за "
+        "медиация и турбулентността на пазара. Детето носеше компютърче и наредбица."
+    )
+    assert _codes(text) == []
+    assert ("spelling.unknown_word", "плитици") in _codes("Тези плитици говориха дълго.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Той лети с Бритиш еърлайнс от години.",
+        "Пише Файненшъл таймс днес.",
+    ],
+)
+def test_the_english_second_word_of_a_transliterated_name_is_a_name(text):
+    assert _codes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        ("Премиерът Джонсън междувремнно отговори.", "междувремнно"),  # a plausible slip
+        ("В България прзидентът говори.", "прзидентът"),  # България: bg_BG's own name
+        ("Дойде и Министерство нса отговора.", "нса"),
+    ],
+)
+def test_a_slip_after_a_name_is_still_reported(text, slip):
+    assert ("spelling.unknown_word", slip) in _codes(text)

@@ -208,7 +208,8 @@ class SpellChecker:
             token.quoted or not token.sentence_start or token.lookup in self.names
         )
         if self._in_hyphenated_name(block.text, token) or (
-            not token.is_title and self._in_quoted_title(block, token)
+            not token.is_title
+            and (self._in_quoted_title(block, token) or self._after_foreign_name(block, token))
         ):
             name = True  # `Рийс-Мог`, `Техрик-и-лабаик`; „Франкфуртер алгемайне цайтунг“
         full_name = self._in_full_name(block, token) if token.is_title else ""
@@ -286,6 +287,28 @@ class SpellChecker:
             if any(ch in ".!?:;" for ch in before):
                 return False
         return False
+
+    def _after_foreign_name(self, block: Block, token: Token) -> bool:
+        """The lower-case second word of a transliterated English name: `Фокс нюз`, `Бритиш
+        еърлайнс`. The word before is capitalised inside a sentence, right before this one, and
+        bg_BG knows it in no spelling (a foreign name, not `България`, `Министерство`); this
+        word is no single slip of any kind from a dictionary word: a name is so often followed
+        by a verb that a slip there is likelier (`Джонсън ктза`, `Меркел бешм` are reported)."""
+        found = self.tokens_of.get(id(block), ())
+        index = self._index_of(found, token)
+        if index < 1:
+            return False
+        before = found[index - 1]
+        gap = block.text[before.end : token.start]
+        return (
+            before.is_title
+            and not before.sentence_start
+            and not before.skip
+            and gap.strip(" \u00a0") == ""
+            and not self.dictionary.spell(before.lookup)
+            and not self.dictionary.spell(before.lookup.lower())
+            and not self.words.any_slip(token.lookup.lower())
+        )
 
     def _numeral_adjective(self, lower: str) -> bool:
         """`538-членния`, `30-метрова`: an adjective of a noun after a number and a hyphen."""

@@ -165,6 +165,7 @@ def _place_source(place: str) -> str:
     return "pipeline/data/settlements_bg.txt" if listed else "a name in bg_BG"
 
 
+_DIMINUTIVE = "diminutive of"
 # Regular derivations: (endings of the derived word, how its base is written in the known word).
 # Each is tried as `base + ending`; the base with one of the `from` tails must be a known word.
 _DERIVATIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
@@ -192,6 +193,8 @@ _DERIVATIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
       "тивните"), ("ция",), "adjective of"),
     # преносимостта, устойчивостта ← преносим, устойчив
     (("ост", "остта", "ости", "остите"), ("",), "quality of"),
+    # атрактивност, турбулентността ← атрактивен, турбулентен (the vowel drops as in атрактивна)
+    (("ност", "ността", "ности", "ностите"), ("ен",), "quality of the adjective"),
     (("иален", "иална", "иално", "иални", "иалния", "иалният", "иалната", "иалното",
       "иалните"), ("ия",), "adjective of"),
     # законова, килограмов ← закон; русофилска, дарителска ← русофил, дарител
@@ -206,6 +209,24 @@ _DERIVATIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     # финализира, екологизирането ← финал, еколог
     (("изира", "изират", "изирам", "изиране", "изирането", "изирал", "изирала", "изирали",
       "изиран", "изирана", "изирано", "изирани", "изираните"), ("", "ия", "а"), "a verb of"),
+    # Diminutives of a noun's base form, with the regular alternations к→ч, г→ж, х→ш, ц→ч
+    # before the suffix (`_noun_base` says which bases count): столче ← стол, софиянче ←
+    # софиянец, дворче ← двор, ръчица ← ръка, хартийката ← хартия, изреченийцата ←
+    # изречение, детенцето ← дете.
+    (("че", "чето", "чета", "четата", "ченце", "ченцето", "ченца", "ченцата"),
+     ("", "ец", "к@ч", "ка@ч", "ц@ч"), _DIMINUTIVE),
+    (("ица", "ицата", "ици", "иците", "ичка", "ичката", "ички", "ичките"),
+     ("а", "ка@ч", "га@ж", "ха@ш"), _DIMINUTIVE),
+    (("ийка", "ийката", "ийки", "ийките"), ("ия",), _DIMINUTIVE),
+    (("ийце", "ийцето", "ийца", "ийцата"), ("ие",), _DIMINUTIVE),
+    (("енце", "енцето"), ("е",), _DIMINUTIVE),
+    # Loanword families: a process in -ация beside its agent in -атор (медиация ← медиатор),
+    # a bearer in -ант beside the process in -ация (мутант ← мутация), a member in -ор of a
+    # body in -орат (електори ← електорат).
+    (("ация", "ацията", "ации", "ациите"), ("атор",), "the process of"),
+    (("ант", "анта", "антът", "анти", "антите"), ("ация",), "a bearer of"),
+    (("ор", "ора", "орът", "ори", "орите", "орски", "орска", "орско", "орските"), ("орат",),
+     "a member of"),
 )  # fmt: skip
 # Prefixes that make new words from known ones: съпредседател, проевропейски, пренасочи.
 _PREFIXES = ("противо", "контра", "между", "само", "пред", "през", "съ", "ре", "пре", "про",
@@ -246,11 +267,31 @@ _MIN_LINKED_TAIL = 6  # ... a tail this long: short ones make slips look like co
 _VOWELS = frozenset("аеиоуъюяй")
 _MIN_DEMONYM_STEM = 5  # пакистан|ци: shorter place stems make too many words
 _SHORT_DEMONYM = ("ец", "еца", "ецът", "ци", "ците")
+# Demonyms of a place in -ия: боливиец, боливийци, боливийка ← Боливия.
+_IA_DEMONYM = ("иец", "иеца", "иецът", "ийци", "ийците", "ийка", "ийката", "ийки", "ийките")
+# The last consonant of a place's name softens before -ски: дупнишки ← Дупница,
+# пернишки ← Перник, ловешки ← Ловеч, пражки ← Прага, …
+_SOFTENED = (("ш", ("ца", "к", "ч", "х")), ("ж", ("г", "га")))
 _SLIP_COST = 0.85  # up to a vowel for a vowel (Продоставени)
 _CHEAP_SLIP = 0.7
 _DOUBLED_OR_SWAPPED = 0.6
 _ENDING = 3  # letters of a suffix: мениджър|ски beside мениджър|ки is no slip  # a neighbouring key, a doubled or swapped letter
 _LOOSE = "-ен adjective of"  # derivations any noun in -а yields (представа → представни)
+# Derivations whose endings many slips of common words make (политици → плитици, особеност
+# → опасност → пасност): the word must be no plausible slip of a dictionary word (a
+# diminutive may be one unrelated letter away: студентче, студентка), and a quality in -ност
+# no single slip at all.
+_ANY_SLIP = 1.2  # every single edit, at the first letter too
+_STRICT = {_DIMINUTIVE: 0.95, "quality of the adjective": _ANY_SLIP}
+_COMBINABLE = ("feminine of", "-ист from")  # derivations a combining form may precede
+_PREFIXABLE = frozenset(  # the relations a prefixed word's rest may show
+    {relation for _endings, _tails, relation in _DERIVATIONS} - set(_STRICT)
+)
+
+
+def _relation(derived: str) -> str:
+    """`feminine of` in `feminine of канцлер`: how a derived word relates to its source."""
+    return derived.rsplit(" ", 1)[0]
 
 
 class Vocabulary:
@@ -320,10 +361,12 @@ class Vocabulary:
         loose = not derived or derived.startswith(_LOOSE)
         # ... and of a noun in -а (представни) even a slip in the suffix counts.
         anywhere = not derived or (loose and derived.endswith("а"))
+        limit = _SLIP_COST if loose else _CHEAP_SLIP
+        strict = _STRICT.get(_relation(derived))
+        if strict:
+            limit, anywhere = strict, True
         derived = derived or self._prefixed(lower)
-        if derived and not self._slip_of_word(
-            lower, _SLIP_COST if loose else _CHEAP_SLIP, ending=anywhere
-        ):
+        if derived and not self._slip_of_word(lower, limit, ending=anywhere):
             return Verdict(word, DERIVED, derived)
         forms = sibling(lower, self._plain, self.dictionary.spell)
         if forms and not self._slip_of_word(lower, _DOUBLED_OR_SWAPPED, ending=False):
@@ -346,8 +389,16 @@ class Vocabulary:
         """радио|спот (a combining form of the lexicon), военно|служащи (an adverb-like head)."""
         for form in self.dictionary.combining_forms:
             rest = lower[len(form) :]
-            if lower.startswith(form) and len(rest) >= 4 and self._plain(rest):
+            if not lower.startswith(form) or len(rest) < 4:
+                continue
+            if self._plain(rest):
                 return (form + "-", rest)
+            # анти|глобалистка: a feminine or an -ист of a known word, and no plausible slip
+            # (the other derivations behind a combining form are more often slips:
+            # експлатират, мултидисциплинани)
+            derived = self._derived(rest)
+            if _relation(derived) in _COMBINABLE and not self._slip_of_word(lower, _SLIP_COST):
+                return (form + "-", f"{rest} ({derived})")
         for cut in range(_MIN_HEAD, len(lower) - _MIN_TAIL + 1):
             head, tail = lower[:cut], lower[cut:]
             if head.endswith(_LINKING_VOWELS) and self._plain(head) and self._plain(tail):
@@ -364,6 +415,11 @@ class Vocabulary:
             ):
                 return (head, lower[cut - 1], tail)
         return ()
+
+    def any_slip(self, lower: str) -> bool:
+        """One edit of any kind (any letter for any, at the first letter too) from a
+        dictionary word."""
+        return self._slip_of_word(lower, _ANY_SLIP)
 
     def _slip_of_word(self, lower: str, limit: float, ending: bool = True) -> bool:
         """One letter from a dictionary word (Продоставени, представни): a derivation's shape
@@ -402,9 +458,22 @@ class Vocabulary:
                     if drop and not base.endswith(drop):
                         continue
                     source = (base[: len(base) - len(drop)] if drop else base) + tail
+                    if relation == _DIMINUTIVE and not self._noun_base(source, tail):
+                        continue
                     if source != lower and self._plain(source):
                         return f"{relation} {source}"
         return ""
+
+    def _noun_base(self, source: str, tail: str) -> bool:
+        """Whether a diminutive's base is a noun's base form: a masculine noun, which takes the
+        full article (столът; not the plural градове, nor влиян), or a feminine in -а that takes
+        -та and is no counted form of a noun in a consonant (ръката, not заключа, баланса ←
+        баланс), or a noun in -ия, -ие, -е."""
+        if source[-1] not in _VOWELS:
+            return self._plain(source + "ът")
+        if source.endswith("а"):
+            return self._plain(source + "та") and not self._plain(source[:-1])
+        return tail != ""
 
     def _prefixed(self, lower: str) -> str:
         """A known word (or a derivation) behind a word-forming prefix: съ|председател."""
@@ -416,7 +485,8 @@ class Vocabulary:
                 continue
             if prefix == "де" and not rest.endswith(_UNDONE):
                 continue
-            if self._plain(rest) or self._derived(rest):
+            # A diminutive behind a prefix is rarer than a slip (разстоянчето ← разстоянието).
+            if self._plain(rest) or _relation(self._derived(rest)) in _PREFIXABLE:
                 return f"{prefix}- + {rest}"
         return ""
 
@@ -435,16 +505,26 @@ class Vocabulary:
                     place = _place_stem(stem)
                     if place:
                         return place
-        for ending in _PLACE_ADJECTIVE:  # дупнишки ← Дупница, пернишки ← Перник
+        # дупнишки ← Дупница, пернишки ← Перник, ловешки ← Ловеч, пражки ← Прага
+        for ending in _PLACE_ADJECTIVE:
             stem = lower[: -len(ending)]
-            if lower.endswith("ш" + ending[1:]) and len(stem) >= _MIN_BASE:
-                place = _place_stem(stem + "ца") or _place_stem(stem + "к")
-                if place:
-                    return place
+            if len(stem) < _MIN_BASE:
+                continue
+            for softened, tails in _SOFTENED:
+                if lower.endswith(softened + ending[1:]):
+                    place = next(filter(None, (_place_stem(stem + tail) for tail in tails)), None)
+                    if place:
+                        return place
         for ending in _SHORT_DEMONYM:  # пакистанци, пакистанец ← Пакистан
             stem = lower[: -len(ending)]
             if lower.endswith(ending) and len(stem) >= _MIN_DEMONYM_STEM:
                 place = settlements().get(stem)
+                if place:
+                    return place
+        for ending in _IA_DEMONYM:  # боливийците, боливиец ← Боливия
+            stem = lower[: -len(ending)]
+            if lower.endswith(ending) and len(stem) + 2 >= _MIN_DEMONYM_STEM:
+                place = settlements().get(stem + "ия")
                 if place:
                     return place
         return None
