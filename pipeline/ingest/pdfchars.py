@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .pdfgrids import edges_from
 from .pdflexer import Fallback, fast_execute
 from .pdfwords import direction
 
@@ -48,7 +49,6 @@ class PageReader:
 def _edges(page: Any, layout: Any) -> list[dict]:
     """Table edges of the page's lines, rectangles and curves, as `page.edges` gives them."""
     from pdfminer.layout import LTContainer, LTCurve, LTLine, LTRect
-    from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
 
     lines: list[dict] = []
     rects: list[dict] = []
@@ -70,12 +70,7 @@ def _edges(page: Any, layout: Any) -> list[dict]:
                 walk(obj._objs)
 
     walk(layout._objs)
-    edges = [line_to_edge(line) for line in lines]
-    for rect in rects:
-        edges.extend(rect_to_edges(rect))
-    for curve in curves:
-        edges.extend(curve_to_edges(curve))
-    return edges
+    return edges_from(lines, rects, curves)
 
 
 _DEVICE: type | None = None
@@ -272,15 +267,11 @@ def _device_class() -> type:
 def reference_page_objects(page: Any) -> tuple[list[dict], list[dict]]:
     """The same from pdfplumber's `page.layout` (pdfminer's LTChar objects): the reading
     `page_objects` replaced, and the reference it must equal."""
-    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
-    from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
+    from pdfminer.layout import LTChar, LTContainer
 
     height = float(page.height)
     left, top = page.mediabox[:2]
     chars: list[dict] = []
-    lines: list[dict] = []
-    rects: list[dict] = []
-    curves: list[dict] = []
 
     def walk(objects: list) -> None:
         for obj in objects:
@@ -302,23 +293,8 @@ def reference_page_objects(page: Any) -> tuple[list[dict], list[dict]]:
                         "direction": direction(a, b),
                     }
                 )
-            elif isinstance(obj, LTCurve):  # lines and rectangles are curves too
-                shape = page.process_object(obj)
-                kind = (
-                    lines
-                    if isinstance(obj, LTLine)
-                    else rects
-                    if isinstance(obj, LTRect)
-                    else curves
-                )
-                kind.append(shape)
             elif isinstance(obj, LTContainer):
                 walk(obj._objs)
 
     walk(page.layout._objs)
-    edges = [line_to_edge(line) for line in lines]
-    for rect in rects:
-        edges.extend(rect_to_edges(rect))
-    for curve in curves:
-        edges.extend(curve_to_edges(curve))
-    return chars, edges
+    return chars, list(page.edges)  # pdfplumber's own edges: what `_edges` must equal

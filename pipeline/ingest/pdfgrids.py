@@ -93,3 +93,15 @@ def _smallest_cell(pt: tuple, below: list, right: list, intersections: dict, con
 
 def _bbox(edge: dict) -> tuple:
     return (edge["x0"], edge["top"], edge["x1"], edge["bottom"])
+
+
+def edges_from(lines: list[dict], rects: list[dict], curves: list[dict]) -> list[dict]:
+    """A page's table edges from its lines, rectangles and curves, in `page.edges`'s order."""
+    from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
+
+    edges = [line_to_edge(line) for line in lines]
+    for rect in rects:
+        edges.extend(rect_to_edges(rect))
+    for curve in curves:
+        edges.extend(curve_to_edges(curve))
+    return edges

@@ -15,7 +15,7 @@ from ..errors import NatprogError
 from ..options import Options
 from .pdferrors import damaged, encrypted, too_many_pages
 from .pdffonts import FontDescents, font_descents
-from .pdfgrids import ruled_grids
+from .pdfgrids import edges_from, ruled_grids
 from .pdflayout import PageContent
 from .pdfwords import direction, page_words
 
@@ -410,19 +410,12 @@ def _multiply(m1: _Matrix, m0: _Matrix) -> _Matrix:
 
 def _edges(page: Any, geometry: _Geometry) -> list[dict]:
     """pdfplumber's `page.edges`: line edges, then rectangle edges, then curve edges."""
-    from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
-
     lines: list[dict] = []
     rects: list[dict] = []
     curves: list[dict] = []
     for shape, points in _painted_paths(page, geometry.ctm):
         _classify(shape, points, geometry, lines, rects, curves)
-    edges = [line_to_edge(line) for line in lines]
-    for rect in rects:
-        edges.extend(rect_to_edges(rect))
-    for curve in curves:
-        edges.extend(curve_to_edges(curve))
-    return edges
+    return edges_from(lines, rects, curves)
 
 
 def _painted_paths(page: Any, ctm: _Matrix):
