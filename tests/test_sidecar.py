@@ -199,3 +199,29 @@ def test_the_child_dies_with_its_parent(tmp_path):
         time.sleep(0.1)
     os.kill(child, signal.SIGKILL)
     raise AssertionError("the child outlived its killed parent")
+
+
+def test_the_child_is_stopped_before_the_staging_folder_goes(
+    result, tmp_path, monkeypatch, forking
+):
+    """Ctrl-C while both write: the child must be gone before the staging folder is removed,
+    or it refills the folder with its half-written file (a SIGINT test caught that)."""
+    import natprog.emit as emit_module
+    import natprog.emit.jsonout as jsonout
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(jsonout, "write_json", interrupted)
+    child_gone: list[bool] = []
+    real = emit_module.shutil.rmtree
+
+    def rmtree(path, *args, **kwargs):
+        child_gone.append(_reaped(forking))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(emit_module.shutil, "rmtree", rmtree)
+    with pytest.raises(KeyboardInterrupt):
+        emit(result, tmp_path / "out", parallel=True)
+    assert forking and child_gone == [True]
+    assert [p.name for p in tmp_path.iterdir()] in (["out"], [])

@@ -148,6 +148,8 @@ def emit(
         except OSError as exc:
             raise OutputError(cannot_write(outdir, exc)) from None
         finally:
+            if sidecar is not None:
+                sidecar.stop()  # first: a child still writing would refill the folder removed next
             shutil.rmtree(stage, ignore_errors=True)
     finally:
         if sidecar is not None:
